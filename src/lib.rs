@@ -1,0 +1,6 @@
+//! undex: full-text search and term comparison for the UN texts on ICT security,
+//! with paragraph-exact citations.
+
+pub mod error;
+
+pub use error::{Diagnostic, Error, Result};
