@@ -1,0 +1,371 @@
+//! Reading a corpus folder: finding its documents, parsing each, and checking the whole before anything is indexed.
+
+pub mod anchor;
+pub mod blocks;
+pub mod commentary;
+pub mod frontmatter;
+pub mod model;
+pub mod numbered;
+pub mod refs;
+pub mod text;
+mod walk;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
+pub use walk::discover;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// A whole corpus, parsed and checked.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The folder (or file) it was read from.
+    pub root: PathBuf,
+    /// Its documents, ordered by symbol.
+    pub documents: Vec<Document>,
+    /// Things worth telling the user that do not stop indexing (one line each).
+    pub warnings: Vec<String>,
+}
+
+impl Corpus {
+    /// Every passage of every document, in document order.
+    pub fn passages(&self) -> impl Iterator<Item = &Passage> {
+        self.documents.iter().flat_map(|d| d.passages.iter())
+    }
+
+    /// Reads and checks every document under `root`. Every bad file is
+    /// reported (as [`Error::Input`], one diagnostic per problem) and nothing
+    /// is returned unless the whole corpus is good.
+    pub fn load(root: &Path) -> Result<Corpus> {
+        let found = discover(root)?;
+        let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
+        if found.files.is_empty() {
+            return Err(Error::Input(vec![Diagnostic::new(
+                root,
+                0,
+                "no documents here: a corpus is a folder of .txt or .md files",
+            )]));
+        }
+        let results = parse_all(&found.files);
+        let mut problems = Vec::new();
+        let mut docs = Vec::new();
+        for r in results {
+            match r {
+                Ok((doc, w)) => {
+                    warnings.extend(w.iter().map(ToString::to_string));
+                    docs.push(doc);
+                }
+                Err(mut d) => problems.append(&mut d),
+            }
+        }
+        let docs = resolve_duplicates(docs, &mut problems, &mut warnings);
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+            return Err(Error::Input(problems));
+        }
+        let mut corpus = Corpus {
+            root: root.to_path_buf(),
+            documents: docs,
+            warnings,
+        };
+        corpus.link_commentary();
+        Ok(corpus)
+    }
+
+    /// Resolves commentary references and processes, which depend on the
+    /// other documents of the corpus (their kinds and processes).
+    fn link_commentary(&mut self) {
+        let kinds: HashMap<String, Kind> = self
+            .documents
+            .iter()
+            .map(|d| (d.meta.symbol.clone(), d.meta.kind))
+            .collect();
+        let processes: HashMap<String, Vec<String>> = self
+            .documents
+            .iter()
+            .map(|d| (d.meta.symbol.clone(), d.meta.process.clone()))
+            .collect();
+        for doc in &mut self.documents {
+            if doc.meta.kind != Kind::Commentary {
+                continue;
+            }
+            for p in &mut doc.passages {
+                let mut procs: Vec<String> = Vec::new();
+                let mut add = |list: &[String]| {
+                    for x in list {
+                        if !procs.contains(x) {
+                            procs.push(x.clone());
+                        }
+                    }
+                };
+                // The passage's own naming is stashed in `process` by the parser.
+                let named = std::mem::take(&mut p.process);
+                add(&named);
+                for r in &p.refs {
+                    let symbol = r.split('#').next().unwrap_or(r);
+                    if let Some(list) = processes.get(symbol) {
+                        add(list);
+                    }
+                }
+                p.refs = p
+                    .refs
+                    .iter()
+                    .map(|r| fix_ref_kind(r, &kinds))
+                    .collect();
+                p.refs.sort();
+                p.refs.dedup();
+                if procs.is_empty() {
+                    procs = p.section_processes.clone();
+                }
+                if procs.is_empty() {
+                    procs = doc.meta.process.clone();
+                }
+                p.process = procs;
+            }
+        }
+    }
+}
+
+/// A reference was written assuming the target numbers its paragraphs as a
+/// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
+fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
+    let Some((symbol, anchor)) = id.split_once('#') else {
+        return id.to_owned();
+    };
+    let (prefix, rest) = match anchor.split_once('.') {
+        Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
+        _ => (String::new(), anchor),
+    };
+    let report = match kinds.get(symbol) {
+        Some(k) => *k == Kind::Report,
+        None => looks_like_report(symbol),
+    };
+    let rest = match (report, rest.strip_prefix("OP"), rest.strip_prefix('P')) {
+        (true, Some(n), _) => format!("P{n}"),
+        (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
+        _ => rest.to_owned(),
+    };
+    format!("{symbol}#{prefix}{rest}")
+}
+
+/// `A/70/174` is a report; `A/RES/73/27` and `A/DEC/…` are not.
+pub fn looks_like_report(symbol: &str) -> bool {
+    !symbol.contains("/RES/") && !symbol.contains("/DEC/") && symbol.contains('/')
+}
+
+/// Parses files on every core, keeping their order.
+fn parse_all(files: &[PathBuf]) -> Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(vec![Diagnostic::new(
+                        "<corpus>",
+                        0,
+                        "internal error: a parser thread failed",
+                    )])]
+                })
+            })
+            .collect()
+    })
+}
+
+/// Reads and parses one corpus file.
+pub fn parse_file(path: &Path) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::new(path, 0, format!("cannot read the file: {e}"))])?;
+    parse_bytes(path, &bytes)
+}
+
+/// Parses one document from its bytes; `path` names it in diagnostics.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = text::decode(path, bytes).map_err(|d| vec![d])?;
+    let split = frontmatter::split(path, &text)?;
+    let mut meta = split.meta;
+    let mut warnings = Vec::new();
+    let passages = match meta.kind {
+        Kind::Commentary => {
+            let parsed = commentary::parse(split.body, split.body_line, &meta.aliases);
+            if !parsed.errors.is_empty() {
+                return Err(to_diags(path, parsed.errors));
+            }
+            commentary_passages(&meta, parsed.passages)
+        }
+        kind => {
+            let parsed = numbered::parse(split.body, split.body_line, kind, meta.excerpt);
+            if !parsed.errors.is_empty() {
+                return Err(to_diags(path, parsed.errors));
+            }
+            warnings.extend(to_diags(path, parsed.warnings));
+            if meta.meeting.is_none() {
+                meta.meeting = parsed.meeting;
+            }
+            parsed
+                .passages
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Passage {
+                    id: format!("{}#{}", meta.symbol, p.anchor),
+                    symbol: meta.symbol.clone(),
+                    citation: p.anchor.citation(&meta.symbol),
+                    anchor: p.anchor.to_string(),
+                    part: p.part,
+                    section: p.section,
+                    process: meta.process.clone(),
+                    refs: Vec::new(),
+                    notes: p.notes,
+                    text: p.text,
+                    line: p.line,
+                    seq: i as u64,
+                    section_processes: Vec::new(),
+                })
+                .collect()
+        }
+    };
+    if passages.is_empty() {
+        return Err(vec![Diagnostic::new(
+            path,
+            split.body_line,
+            "the document has no paragraphs after its front matter",
+        )]);
+    }
+    Ok((
+        Document {
+            path: path.to_path_buf(),
+            meta,
+            passages,
+        },
+        warnings,
+    ))
+}
+
+fn to_diags(path: &Path, list: Vec<(usize, String)>) -> Vec<Diagnostic> {
+    list.into_iter()
+        .map(|(line, msg)| Diagnostic::new(path, line, msg))
+        .collect()
+}
+
+/// "Chung 2019" from the first author's surname and the date's year.
+fn short_cite(meta: &Meta) -> String {
+    let surname = meta
+        .author
+        .first()
+        .and_then(|a| a.split_whitespace().last())
+        .map(str::to_owned);
+    let year = meta
+        .date()
+        .and_then(|d| d.get(..4))
+        .filter(|y| y.chars().all(|c| c.is_ascii_digit()));
+    match (surname, year) {
+        (Some(s), Some(y)) => format!("{s} {y}"),
+        (Some(s), None) => s,
+        (None, _) => meta.symbol.clone(),
+    }
+}
+
+fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) -> Vec<Passage> {
+    let cite = short_cite(meta);
+    // Paragraphs are counted per heading text, so that slides continued under
+    // the same title keep counting and every citation stays unique.
+    let mut per_heading: HashMap<Option<String>, u32> = HashMap::new();
+    parsed
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let k = per_heading.entry(p.heading.clone()).or_insert(0);
+            *k += 1;
+            let citation = match &p.heading {
+                Some(h) => format!("{cite}, \"{h}\", para. {k}"),
+                None => format!("{cite}, para. {k}"),
+            };
+            let anchor = anchor::Anchor {
+                annex: None,
+                place: anchor::Place::Commentary {
+                    section: p.section,
+                    n: p.n,
+                },
+            }
+            .to_string();
+            Passage {
+                id: format!("{}#{anchor}", meta.symbol),
+                symbol: meta.symbol.clone(),
+                anchor,
+                citation,
+                part: Part::Commentary,
+                section: p.heading,
+                process: p.named,
+                refs: p
+                    .refs
+                    .iter()
+                    .map(|r| r.id(looks_like_report(&r.symbol)))
+                    .collect(),
+                notes: Vec::new(),
+                text: p.text,
+                line: p.line,
+                seq: i as u64,
+                section_processes: p.heading_named,
+            }
+        })
+        .collect()
+}
+
+/// Two files with one symbol are an error, unless one is the built-in
+/// excerpt (`excerpt = true`) and the other the full text, which replaces it.
+fn resolve_duplicates(
+    docs: Vec<Document>,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<String>,
+) -> Vec<Document> {
+    let mut by_symbol: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    for d in docs {
+        by_symbol.entry(d.meta.symbol.clone()).or_default().push(d);
+    }
+    let mut out = Vec::new();
+    for (symbol, mut group) in by_symbol {
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        if group.len() == 1 {
+            out.append(&mut group);
+            continue;
+        }
+        let full: Vec<&Document> = group.iter().filter(|d| !d.meta.excerpt).collect();
+        if full.len() == 1 {
+            let excerpts: Vec<String> = group
+                .iter()
+                .filter(|d| d.meta.excerpt)
+                .map(|d| d.path.display().to_string())
+                .collect();
+            if let Some(keep) = full.first() {
+                warnings.push(format!(
+                    "{symbol}: the full text in {} replaces the excerpt in {}",
+                    keep.path.display(),
+                    excerpts.join(", ")
+                ));
+            }
+            out.extend(group.into_iter().filter(|d| !d.meta.excerpt));
+            continue;
+        }
+        let first = group.first().map(|d| d.path.clone()).unwrap_or_default();
+        for d in group.iter().skip(1) {
+            problems.push(Diagnostic::new(
+                &d.path,
+                1,
+                format!(
+                    "duplicate symbol {symbol}: {} has it too (a symbol names one document)",
+                    first.display()
+                ),
+            ));
+        }
+    }
+    out
+}

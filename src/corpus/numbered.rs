@@ -1,0 +1,484 @@
+//! Bodies of resolutions, decisions and reports: preambular, operative and report paragraphs with their sub-paragraphs, annexes and footnotes.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::anchor::{Anchor, Place, Sub, roman_value};
+use super::blocks::{self, Block, NoteTable};
+use super::model::{Kind, Note, Part};
+
+/// A passage as the body parser sees it, before ids and citations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawPassage {
+    /// Its anchor.
+    pub anchor: Anchor,
+    /// Which part of the document it is in.
+    pub part: Part,
+    /// Its section heading (reports, annexes).
+    pub section: Option<String>,
+    /// Its text, without label and footnote markers.
+    pub text: String,
+    /// Its footnotes.
+    pub notes: Vec<Note>,
+    /// The line it starts on.
+    pub line: usize,
+}
+
+/// What parsing a body found: passages, fatal problems and warnings, each with a line.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The passages, in order.
+    pub passages: Vec<RawPassage>,
+    /// Problems that make the file unusable.
+    pub errors: Vec<(usize, String)>,
+    /// Oddities worth telling the user.
+    pub warnings: Vec<(usize, String)>,
+    /// The plenary meeting read from the closing formula.
+    pub meeting: Option<String>,
+}
+
+static DECIMAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+)\.(\d+)\.?(?:\s+(.*))?$").expect("static regex"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+)\.(?:\s+(.*))?$").expect("static regex"));
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$").expect("static regex"));
+static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$")
+        .expect("static regex")
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d+(st|nd|rd|th)\s+(\(resumed\)\s+)?plenary meeting\b.{0,40}$")
+        .expect("static regex")
+});
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$").expect("static regex"));
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$").expect("static regex")
+});
+
+/// Where the parser stands inside the numbered paragraphs.
+#[derive(Default)]
+struct State {
+    annex: Option<String>,
+    section: Option<String>,
+    preambular: u32,
+    unnumbered: u32,
+    op: Option<u64>,
+    letter: Option<String>,
+    roman: Option<String>,
+    decimal: Option<u64>,
+}
+
+impl State {
+    fn enter_scope(&mut self, annex: Option<String>, section: Option<String>) {
+        *self = State {
+            annex,
+            section,
+            ..State::default()
+        };
+    }
+}
+
+fn letter_rank(l: &str) -> (usize, &str) {
+    (l.len(), l)
+}
+
+fn next_letter(l: &str) -> Option<String> {
+    let c = l.chars().next()?;
+    if l.len() == 1 && c < 'z' {
+        return char::from_u32(c as u32 + 1).map(String::from);
+    }
+    None
+}
+
+/// Parses a resolution, decision or report body.
+pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed {
+    let mut out = Parsed::default();
+    let blocks = match blocks::split(body, first_line) {
+        Ok(b) => b,
+        Err((line, bytes)) => {
+            out.errors.push((
+                line,
+                format!(
+                    "this paragraph is over the 1 MB limit ({bytes} bytes so far); a paragraph this long is surely a broken extraction"
+                ),
+            ));
+            return out;
+        }
+    };
+    let (mut notes, dups) = NoteTable::from_blocks(&blocks);
+    for (m, line) in dups {
+        out.errors
+            .push((line, format!("footnote [^{m}] is defined twice")));
+    }
+    let report = kind == Kind::Report;
+    let mut st = State::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let last_text = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Text(..)))
+        .unwrap_or(0);
+    let mut first_text = true;
+
+    for (bi, block) in blocks.iter().enumerate() {
+        let (text, line) = match block {
+            Block::Notes(_) => continue,
+            Block::Heading(_, title, _) => {
+                if let Some(c) = ANNEX.captures(title) {
+                    let annex = c.get(1).map_or(String::new(), |m| m.as_str().to_uppercase());
+                    let name = title.trim().to_owned();
+                    st.enter_scope(Some(annex), Some(name));
+                } else {
+                    let annex = st.annex.clone();
+                    // A heading inside a report or an annex titles what follows;
+                    // numbering runs on through headed sections.
+                    st.section = Some(title.trim().to_owned());
+                    st.annex = annex;
+                }
+                continue;
+            }
+            Block::Text(text, line) => (text.as_str(), *line),
+        };
+        let is_first = std::mem::replace(&mut first_text, false);
+        if is_first && ORGAN.is_match(text) {
+            continue;
+        }
+        if bi >= last_text
+            && st.op.is_some()
+            && (MEETING.is_match(text) || DATE_LINE.is_match(text))
+        {
+            if MEETING.is_match(text) {
+                out.meeting = Some(text.trim_end_matches('.').to_owned());
+            }
+            continue;
+        }
+
+        let (place, part, body) = match classify(text, &mut st, report, excerpt, line, &mut out) {
+            Some(x) => x,
+            None => continue,
+        };
+        let (clean, markers) = blocks::take_note_markers(body);
+        let (found, missing) = notes.resolve(&markers);
+        for m in missing {
+            out.errors.push((
+                line,
+                format!("footnote marker [^{m}] has no definition `[^{m}]: …`"),
+            ));
+        }
+        let anchor = Anchor {
+            annex: st.annex.clone(),
+            place,
+        };
+        if clean.is_empty() {
+            out.errors
+                .push((line, format!("paragraph {anchor} has no text after its number")));
+            continue;
+        }
+        let key = anchor.to_string();
+        if !seen.insert(key.clone()) {
+            out.errors
+                .push((line, format!("paragraph {key} appears twice")));
+            continue;
+        }
+        out.passages.push(RawPassage {
+            anchor,
+            part,
+            section: st.section.clone(),
+            text: clean,
+            notes: found,
+            line,
+        });
+    }
+    for (m, line) in notes.unused() {
+        out.errors
+            .push((line, format!("footnote [^{m}] is defined but no paragraph cites it")));
+    }
+    out
+}
+
+/// Decides what a block is; `None` when it continued the previous passage or was an error.
+fn classify<'t>(
+    text: &'t str,
+    st: &mut State,
+    report: bool,
+    excerpt: bool,
+    line: usize,
+    out: &mut Parsed,
+) -> Option<(Place, Part, &'t str)> {
+    let numbered_part = if report { Part::Report } else { Part::Operative };
+    let make = |n: u64, subs: Vec<Sub>| {
+        if report {
+            Place::Report(n, subs)
+        } else {
+            Place::Operative(n, subs)
+        }
+    };
+    if let Some(c) = DECIMAL.captures(text) {
+        let (Some(n), Some(m)) = (parse_number(&c[1], line, out), parse_number(&c[2], line, out))
+        else {
+            return None;
+        };
+        let body = c.get(3).map_or("", |x| x.as_str());
+        match st.op {
+            Some(op) if n < op => {
+                out.errors.push((
+                    line,
+                    format!("sub-paragraph {n}.{m} comes after paragraph {op}: numbers never go backwards"),
+                ));
+                return None;
+            }
+            Some(op) if n == op => {
+                if let Some(d) = st.decimal
+                    && m <= d
+                {
+                    out.errors.push((
+                        line,
+                        format!("sub-paragraph {n}.{m} comes after {n}.{d}: numbers never go backwards or repeat"),
+                    ));
+                    return None;
+                }
+            }
+            _ => {
+                // An excerpt may quote 1.3 without paragraph 1.
+                st.op = Some(n);
+            }
+        }
+        st.decimal = Some(m);
+        st.letter = None;
+        st.roman = None;
+        return Some((make(n, vec![Sub::Decimal(m)]), numbered_part, body));
+    }
+    if let Some(c) = NUMBERED.captures(text) {
+        let n = parse_number(&c[1], line, out)?;
+        let body = c.get(2).map_or("", |x| x.as_str());
+        if let Some(op) = st.op {
+            if n == op {
+                out.errors
+                    .push((line, format!("paragraph {n} repeats: numbers never repeat")));
+                return None;
+            }
+            if n < op {
+                out.errors.push((
+                    line,
+                    format!("paragraph {n} comes after paragraph {op}: numbers never go backwards"),
+                ));
+                return None;
+            }
+            if n > op + 1 && !excerpt {
+                out.warnings.push((
+                    line,
+                    format!("paragraph {n} follows paragraph {op}: a gap in the numbering (set excerpt = true if the file quotes only some paragraphs)"),
+                ));
+            }
+        } else if n != 1 && !excerpt {
+            out.warnings.push((
+                line,
+                format!("the first numbered paragraph is {n}, not 1 (set excerpt = true if the file quotes only some paragraphs)"),
+            ));
+        }
+        st.op = Some(n);
+        st.letter = None;
+        st.roman = None;
+        st.decimal = None;
+        return Some((make(n, vec![]), numbered_part, body));
+    }
+    if let Some(c) = LETTERED.captures(text) {
+        let label = c[1].to_owned();
+        let body = c.get(2).map_or("", |x| x.as_str());
+        let Some(op) = st.op else {
+            // A lettered list in the preamble stays part of the preamble's text.
+            return unnumbered(text, st, report);
+        };
+        let mut subs = Vec::new();
+        if let Some(d) = st.decimal {
+            subs.push(Sub::Decimal(d));
+        }
+        if is_roman_here(&label, st) {
+            if let Some(r) = &st.roman
+                && roman_value(&label) <= roman_value(r)
+            {
+                out.errors.push((
+                    line,
+                    format!("sub-paragraph ({label}) comes after ({r}): numbers never go backwards or repeat"),
+                ));
+                return None;
+            }
+            if let Some(l) = &st.letter {
+                subs.push(Sub::Letter(l.clone()));
+            }
+            subs.push(Sub::Roman(label.clone()));
+            st.roman = Some(label);
+        } else {
+            if let Some(l) = &st.letter
+                && letter_rank(&label) <= letter_rank(l)
+            {
+                out.errors.push((
+                    line,
+                    format!("sub-paragraph ({label}) comes after ({l}): letters never go backwards or repeat"),
+                ));
+                return None;
+            }
+            subs.push(Sub::Letter(label.clone()));
+            st.letter = Some(label);
+            st.roman = None;
+        }
+        return Some((make(op, subs), numbered_part, body));
+    }
+    if st.op.is_some() {
+        // A block without a label after the numbered paragraphs continues the
+        // passage before it (the closing words of a paragraph after its list).
+        if let Some(prev) = out.passages.last_mut() {
+            prev.text.push(' ');
+            let (clean, _) = blocks::take_note_markers(text);
+            prev.text.push_str(&clean);
+            return None;
+        }
+    }
+    unnumbered(text, st, report)
+}
+
+fn unnumbered<'t>(text: &'t str, st: &mut State, report: bool) -> Option<(Place, Part, &'t str)> {
+    if report && st.annex.is_none() {
+        st.unnumbered += 1;
+        return Some((Place::Unnumbered(st.unnumbered), Part::Report, text));
+    }
+    st.preambular += 1;
+    Some((Place::Preambular(st.preambular), Part::Preambular, text))
+}
+
+/// A `(i)`-like label is roman when it stands under a letter and does not
+/// simply continue the letters (`(i)` after `(h)` is the letter i).
+fn is_roman_here(label: &str, st: &State) -> bool {
+    if roman_value(label).is_none() {
+        return false;
+    }
+    if let Some(r) = &st.roman {
+        // Inside a roman list: the next numeral continues it, unless the label
+        // is the next letter of the list above (as `(b)` after `(a)(ii)`).
+        let next_letter = st.letter.as_deref().and_then(next_letter);
+        if next_letter.as_deref() == Some(label)
+            && roman_value(label).zip(roman_value(r)).is_none_or(|(a, b)| a != b + 1)
+        {
+            return false;
+        }
+        return true;
+    }
+    match st.letter.as_deref() {
+        None => false,
+        Some(l) => label == "i" && next_letter(l).as_deref() != Some("i"),
+    }
+}
+
+fn parse_number(digits: &str, line: usize, out: &mut Parsed) -> Option<u64> {
+    match digits.parse::<u64>() {
+        Ok(n) if digits.len() <= 6 => Some(n),
+        _ => {
+            out.errors.push((
+                line,
+                format!("paragraph number {digits} is too large (at most 6 digits)"),
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors(p: &Parsed) -> Vec<String> {
+        p.passages.iter().map(|x| x.anchor.to_string()).collect()
+    }
+
+    #[test]
+    fn preambular_operative_and_sub_paragraphs() {
+        let body = "\nThe General Assembly,\n\nRecalling its\nresolutions,\n\nNoting with concern,\n\n1. Decides;\n\n(a) first;\n\n(i) roman one;\n\n(ii) roman two;\n\n(b) second;\n\n2. Welcomes:\n\n2.1. one;\n\n2.2 two;\n\n3. Requests…\n\n45th plenary meeting\n5 December 2018\n";
+        let p = parse(body, 10, Kind::Resolution, false);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(
+            anchors(&p),
+            [
+                "PP1", "PP2", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)", "OP2",
+                "OP2.1", "OP2.2", "OP3"
+            ]
+        );
+        assert_eq!(p.passages[0].text, "Recalling its resolutions,");
+        assert_eq!(p.passages[0].line, 13);
+        assert_eq!(p.passages[4].text, "roman one;");
+        assert_eq!(p.passages[10].text, "Requests…");
+        assert_eq!(p.passages[0].part, Part::Preambular);
+        assert_eq!(p.passages[3].part, Part::Operative);
+        assert_eq!(p.meeting.as_deref(), Some("45th plenary meeting 5 December 2018"));
+    }
+
+    #[test]
+    fn i_after_h_is_a_letter() {
+        let letters: String = ('a'..='j').map(|c| format!("({c}) item {c};\n\n")).collect();
+        let body = format!("1. Lists:\n\n{letters}");
+        let p = parse(&body, 1, Kind::Resolution, false);
+        let a = anchors(&p);
+        assert_eq!(a[9], "OP1(i)");
+        assert_eq!(a[10], "OP1(j)");
+    }
+
+    #[test]
+    fn numbers_that_repeat_or_go_backwards_are_errors() {
+        let p = parse("1. a;\n\n2. b;\n\n2. c.\n", 1, Kind::Resolution, false);
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(p.errors[0].0, 5);
+        assert!(p.errors[0].1.contains("repeats"));
+        let p = parse("1. a;\n\n3. b;\n\n2. c.\n", 1, Kind::Resolution, false);
+        assert!(p.errors[0].1.contains("backwards"));
+        assert_eq!(p.warnings.len(), 1, "a gap outside an excerpt is a warning");
+        let p = parse("3. a;\n\n5. b.\n", 1, Kind::Resolution, true);
+        assert!(p.warnings.is_empty() && p.errors.is_empty());
+        let p = parse("12345678901234567890. a.\n", 1, Kind::Resolution, true);
+        assert!(p.errors[0].1.contains("too large"));
+    }
+
+    #[test]
+    fn footnotes_become_notes() {
+        let p = parse(
+            "1. Guided by the 2013[^2] report;\n\n[^2]: A/68/98.\n",
+            1,
+            Kind::Resolution,
+            false,
+        );
+        assert_eq!(p.passages[0].text, "Guided by the 2013 report;");
+        assert_eq!(p.passages[0].notes[0].text, "A/68/98.");
+        let p = parse("1. Guided by[^9] it.\n", 1, Kind::Resolution, false);
+        assert!(p.errors[0].1.contains("no definition"));
+        let p = parse("1. Guided.\n\n[^1]: x\n", 1, Kind::Resolution, false);
+        assert!(p.errors[0].1.contains("no paragraph cites"));
+    }
+
+    #[test]
+    fn annexes_and_reports() {
+        let p = parse(
+            "1. Adopts the declaration annexed;\n\n## Annex\n\nConvinced,\n\n1. Declares.\n",
+            1,
+            Kind::Resolution,
+            false,
+        );
+        assert_eq!(anchors(&p), ["OP1", "ANNEX.PP1", "ANNEX.OP1"]);
+        assert_eq!(p.passages[2].section.as_deref(), Some("Annex"));
+        let p = parse(
+            "Foreword text.\n\n## I. Introduction\n\n1. The Group met.\n\n### A. Norms\n\n2. States should:\n\n(a) cooperate.\n",
+            1,
+            Kind::Report,
+            false,
+        );
+        assert_eq!(anchors(&p), ["U1", "P1", "P2", "P2(a)"]);
+        assert_eq!(p.passages[3].section.as_deref(), Some("A. Norms"));
+        assert_eq!(p.passages[1].part, Part::Report);
+    }
+
+    #[test]
+    fn an_empty_paragraph_is_an_error() {
+        let p = parse("1.\n\n2. b.\n", 1, Kind::Resolution, false);
+        assert!(p.errors[0].1.contains("no text"), "{:?}", p.errors);
+    }
+}

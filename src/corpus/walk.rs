@@ -1,0 +1,109 @@
+//! Finding a corpus's documents: `.txt` and `.md` files, in a stable order, never outside the corpus folder.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+
+/// The files of a corpus, and what was passed over and why.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Document files, sorted by path.
+    pub files: Vec<PathBuf>,
+    /// Files passed over (a symlink leading outside, a fifo, …).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file passed over, with the reason.
+#[derive(Debug)]
+pub struct Skipped {
+    /// The path.
+    pub path: PathBuf,
+    /// Why.
+    pub why: &'static str,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.path.display(), self.why)
+    }
+}
+
+/// Is this the name of a corpus document? (`.txt`/`.md`, not a README, not hidden.)
+pub fn is_document_name(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    if name.starts_with('.') {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    (lower.ends_with(".txt") || lower.ends_with(".md")) && !lower.starts_with("readme.")
+}
+
+/// Lists the documents under `root` (or `root` itself when it is a file).
+///
+/// Hidden files and folders, README files and `processes.toml` are not
+/// documents. Symlinks are followed only to files inside the corpus; devices,
+/// fifos and sockets are never read.
+pub fn discover(root: &Path) -> Result<Found> {
+    let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+    let mut found = Found::default();
+    if meta.is_file() {
+        found.files.push(root.to_path_buf());
+        return Ok(found);
+    }
+    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
+                return Err(Error::io(path, io));
+            }
+        };
+        let path = entry.path();
+        let ft = entry.file_type();
+        if ft.is_dir() || !is_document_name(path) {
+            continue;
+        }
+        if ft.is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {
+                    found.files.push(path.to_path_buf());
+                }
+                Ok(_) => found.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    why: "a symlink that leads out of the corpus folder or to something that is not a file",
+                }),
+                Err(_) => found.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    why: "a broken symlink",
+                }),
+            }
+            continue;
+        }
+        if !ft.is_file() {
+            found.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                why: "not a regular file (a device, fifo or socket)",
+            });
+            continue;
+        }
+        found.files.push(path.to_path_buf());
+    }
+    found.files.sort();
+    Ok(found)
+}
