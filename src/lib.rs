@@ -1,7 +1,11 @@
 //! undex: full-text search and term comparison for the UN texts on ICT security,
 //! with paragraph-exact citations.
 
+pub mod analysis;
 pub mod corpus;
 pub mod error;
+pub mod index;
+pub mod output;
+pub mod search;
 
 pub use error::{Diagnostic, Error, Result};

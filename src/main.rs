@@ -1,1 +1,57 @@
-fn main(){}
+//! The `undex` binary: parses arguments, calls the library, prints, and returns the exit code.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = anstream::AutoStream::auto(stdout.lock());
+    let result = match &cli.command {
+        Command::Index(a) => cli::index::run(a, &mut out),
+        Command::Search(a) => cli::search::run(a, &mut out),
+        Command::Show(a) => cli::show::run(a, &mut out),
+    }
+    .and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that stopped reading (`undex search … | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn report(e: &anyhow::Error) {
+    // Input errors are one `path:line: problem` line each.
+    if let Some(undex::Error::Input(diags)) = e.downcast_ref::<undex::Error>() {
+        for d in diags {
+            eprintln!("{d}");
+        }
+        eprintln!(
+            "undex: {} problem{} in the corpus; nothing was indexed",
+            diags.len(),
+            if diags.len() == 1 { "" } else { "s" }
+        );
+        return;
+    }
+    eprintln!("undex: {e:#}");
+}

@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(dec.to_string(), "OP1.1");
         assert_eq!(dec.citation("X"), "X, para. 1.1");
         let pp = a(Place::Preambular(3));
-        assert_eq!(pp.citation("A/RES/73/27"), "A/RES/73/27, preambular para. 3");
+        assert_eq!(
+            pp.citation("A/RES/73/27"),
+            "A/RES/73/27, preambular para. 3"
+        );
         let annex = Anchor {
             annex: Some("II".into()),
             place: Place::Operative(3, vec![]),
@@ -164,7 +167,10 @@ mod tests {
         let rep = a(Place::Report(13, vec![Sub::Letter("a".into())]));
         assert_eq!(rep.to_string(), "P13(a)");
         assert_eq!(rep.citation("A/70/174"), "A/70/174, para. 13(a)");
-        assert_eq!(a(Place::Commentary { section: 7, n: 2 }).to_string(), "S7.2");
+        assert_eq!(
+            a(Place::Commentary { section: 7, n: 2 }).to_string(),
+            "S7.2"
+        );
     }
 
     #[test]

@@ -132,7 +132,14 @@ pub fn parse(body: &str, first_line: usize, aliases: &BTreeMap<String, String>) 
                 patch_last_n(&mut out, section.count);
             }
             section.count += 1;
-            emit_row(&mut out, &section, cells, line_no, header.as_deref(), aliases);
+            emit_row(
+                &mut out,
+                &section,
+                cells,
+                line_no,
+                header.as_deref(),
+                aliases,
+            );
             patch_last_n(&mut out, section.count);
             continue;
         }
@@ -150,7 +157,7 @@ pub fn parse(body: &str, first_line: usize, aliases: &BTreeMap<String, String>) 
                 pending = Some(Pending {
                     lines: vec![trimmed.to_owned()],
                     line: line_no,
-                    })
+                })
             }
         }
     }
@@ -172,10 +179,7 @@ fn patch_last_n(out: &mut Parsed, n: u32) {
 fn split_row(row: &str) -> Vec<String> {
     let inner = row.strip_prefix('|').unwrap_or(row);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    inner
-        .split('|')
-        .map(|c| join_words(&[c.trim()]))
-        .collect()
+    inner.split('|').map(|c| join_words(&[c.trim()])).collect()
 }
 
 fn emit_row(
@@ -286,14 +290,21 @@ mod tests {
         assert_eq!(p.passages[0].line, 23);
         assert_eq!(p.passages[4].line, 35);
         let ids: Vec<String> = p.passages[4].refs.iter().map(|r| r.id(false)).collect();
-        assert_eq!(ids, ["A/RES/73/266#OP3", "A/RES/73/266#OP4", "A/RES/73/27#OP5"]);
+        assert_eq!(
+            ids,
+            ["A/RES/73/266#OP3", "A/RES/73/266#OP4", "A/RES/73/27#OP5"]
+        );
         assert_eq!(p.passages[1].named, ["OEWG"]);
         assert_eq!(p.passages[1].heading.as_deref(), Some("Two Processes"));
     }
 
     #[test]
     fn a_table_without_separator_has_every_row_as_passage() {
-        let p = parse("## Members\n\n| Africa | Kenya |\n| Asia | Japan |\n", 1, &aliases());
+        let p = parse(
+            "## Members\n\n| Africa | Kenya |\n| Asia | Japan |\n",
+            1,
+            &aliases(),
+        );
         let texts: Vec<&str> = p.passages.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(texts, ["Africa | Kenya", "Asia | Japan"]);
         assert_eq!(p.passages[1].n, 2);
@@ -301,7 +312,11 @@ mod tests {
 
     #[test]
     fn headings_give_context_to_bare_paragraph_references() {
-        let p = parse("## The US Resolution\n\nIts para. 4 asks for consultations.\n", 1, &aliases());
+        let p = parse(
+            "## The US Resolution\n\nIts para. 4 asks for consultations.\n",
+            1,
+            &aliases(),
+        );
         assert_eq!(p.passages[0].refs[0].id(false), "A/RES/73/266#OP4");
     }
 }

@@ -217,7 +217,10 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Vec<Diagnostic
     }
     let meta = Meta {
         symbol,
-        title: raw.title.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+        title: raw
+            .title
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
         kind,
         process: raw.process.map(OneOrMany::into_vec).unwrap_or_default(),
         sponsor: raw.sponsor.map(OneOrMany::into_vec).unwrap_or_default(),

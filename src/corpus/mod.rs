@@ -109,11 +109,7 @@ impl Corpus {
                         add(list);
                     }
                 }
-                p.refs = p
-                    .refs
-                    .iter()
-                    .map(|r| fix_ref_kind(r, &kinds))
-                    .collect();
+                p.refs = p.refs.iter().map(|r| fix_ref_kind(r, &kinds)).collect();
                 p.refs.sort();
                 p.refs.dedup();
                 if procs.is_empty() {
@@ -183,13 +179,21 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<(Document, Vec<Diagnostic>), Vec<D
 
 /// Reads and parses one corpus file.
 pub fn parse_file(path: &Path) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::new(path, 0, format!("cannot read the file: {e}"))])?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        vec![Diagnostic::new(
+            path,
+            0,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
     parse_bytes(path, &bytes)
 }
 
 /// Parses one document from its bytes; `path` names it in diagnostics.
-pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn parse_bytes(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let text = text::decode(path, bytes).map_err(|d| vec![d])?;
     let split = frontmatter::split(path, &text)?;
     let mut meta = split.meta;

@@ -128,7 +128,9 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
             Block::Notes(_) => continue,
             Block::Heading(_, title, _) => {
                 if let Some(c) = ANNEX.captures(title) {
-                    let annex = c.get(1).map_or(String::new(), |m| m.as_str().to_uppercase());
+                    let annex = c
+                        .get(1)
+                        .map_or(String::new(), |m| m.as_str().to_uppercase());
                     let name = title.trim().to_owned();
                     st.enter_scope(Some(annex), Some(name));
                 } else {
@@ -173,8 +175,10 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
             place,
         };
         if clean.is_empty() {
-            out.errors
-                .push((line, format!("paragraph {anchor} has no text after its number")));
+            out.errors.push((
+                line,
+                format!("paragraph {anchor} has no text after its number"),
+            ));
             continue;
         }
         let key = anchor.to_string();
@@ -193,8 +197,10 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
         });
     }
     for (m, line) in notes.unused() {
-        out.errors
-            .push((line, format!("footnote [^{m}] is defined but no paragraph cites it")));
+        out.errors.push((
+            line,
+            format!("footnote [^{m}] is defined but no paragraph cites it"),
+        ));
     }
     out
 }
@@ -208,7 +214,11 @@ fn classify<'t>(
     line: usize,
     out: &mut Parsed,
 ) -> Option<(Place, Part, &'t str)> {
-    let numbered_part = if report { Part::Report } else { Part::Operative };
+    let numbered_part = if report {
+        Part::Report
+    } else {
+        Part::Operative
+    };
     let make = |n: u64, subs: Vec<Sub>| {
         if report {
             Place::Report(n, subs)
@@ -217,8 +227,10 @@ fn classify<'t>(
         }
     };
     if let Some(c) = DECIMAL.captures(text) {
-        let (Some(n), Some(m)) = (parse_number(&c[1], line, out), parse_number(&c[2], line, out))
-        else {
+        let (Some(n), Some(m)) = (
+            parse_number(&c[1], line, out),
+            parse_number(&c[2], line, out),
+        ) else {
             return None;
         };
         let body = c.get(3).map_or("", |x| x.as_str());
@@ -360,7 +372,9 @@ fn is_roman_here(label: &str, st: &State) -> bool {
         // is the next letter of the list above (as `(b)` after `(a)(ii)`).
         let next_letter = st.letter.as_deref().and_then(next_letter);
         if next_letter.as_deref() == Some(label)
-            && roman_value(label).zip(roman_value(r)).is_none_or(|(a, b)| a != b + 1)
+            && roman_value(label)
+                .zip(roman_value(r))
+                .is_none_or(|(a, b)| a != b + 1)
         {
             return false;
         }
@@ -401,8 +415,17 @@ mod tests {
         assert_eq!(
             anchors(&p),
             [
-                "PP1", "PP2", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)", "OP2",
-                "OP2.1", "OP2.2", "OP3"
+                "PP1",
+                "PP2",
+                "OP1",
+                "OP1(a)",
+                "OP1(a)(i)",
+                "OP1(a)(ii)",
+                "OP1(b)",
+                "OP2",
+                "OP2.1",
+                "OP2.2",
+                "OP3"
             ]
         );
         assert_eq!(p.passages[0].text, "Recalling its resolutions,");
@@ -411,12 +434,17 @@ mod tests {
         assert_eq!(p.passages[10].text, "Requests…");
         assert_eq!(p.passages[0].part, Part::Preambular);
         assert_eq!(p.passages[3].part, Part::Operative);
-        assert_eq!(p.meeting.as_deref(), Some("45th plenary meeting 5 December 2018"));
+        assert_eq!(
+            p.meeting.as_deref(),
+            Some("45th plenary meeting 5 December 2018")
+        );
     }
 
     #[test]
     fn i_after_h_is_a_letter() {
-        let letters: String = ('a'..='j').map(|c| format!("({c}) item {c};\n\n")).collect();
+        let letters: String = ('a'..='j')
+            .map(|c| format!("({c}) item {c};\n\n"))
+            .collect();
         let body = format!("1. Lists:\n\n{letters}");
         let p = parse(&body, 1, Kind::Resolution, false);
         let a = anchors(&p);

@@ -97,7 +97,10 @@ fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let boundary_after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let boundary_after = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             let overlaps = out.iter().any(|m| at < m.end && m.at < end);
             if boundary_before && boundary_after && !overlaps {
                 out.push(Mention {
@@ -120,7 +123,11 @@ pub fn document_named(text: &str, aliases: &BTreeMap<String, String>) -> Option<
 /// The references in `text`. A bare "para. 5" refers to the document last
 /// named before it in the text, else to `context` (the column header's or the
 /// heading's document); without either it is not a reference.
-pub fn extract(text: &str, context: Option<&str>, aliases: &BTreeMap<String, String>) -> Vec<RawRef> {
+pub fn extract(
+    text: &str,
+    context: Option<&str>,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<RawRef> {
     let docs = mentions(text, aliases);
     let mut used = vec![false; docs.len()];
     let mut out = Vec::new();
@@ -138,9 +145,10 @@ pub fn extract(text: &str, context: Option<&str>, aliases: &BTreeMap<String, Str
         };
         let Some(symbol) = symbol else { continue };
         let preambular = c.get(1).is_some();
-        let annex = c
-            .get(2)
-            .map(|_| c.get(3).map_or(String::new(), |m| m.as_str().to_uppercase()));
+        let annex = c.get(2).map(|_| {
+            c.get(3)
+                .map_or(String::new(), |m| m.as_str().to_uppercase())
+        });
         for number in expand_list(&c[4]) {
             out.push(RawRef {
                 symbol: symbol.clone(),
@@ -191,8 +199,9 @@ fn expand_list(list: &str) -> Vec<String> {
     out
 }
 
-static OEWG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bOEWG\b|\bopen-ended working group\b").expect("static regex"));
+static OEWG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bOEWG\b|\bopen-ended working group\b").expect("static regex")
+});
 static GGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:UN)?GGEs?\b|\bgroup of governmental experts\b").expect("static regex")
 });
@@ -233,14 +242,34 @@ mod tests {
     fn references_as_scholars_write_them() {
         assert_eq!(ids("See A/RES/73/27, para. 5.", None), ["A/RES/73/27#OP5"]);
         assert_eq!(
-            ids("A/RES/73/266, paras. 3, 4 and 5 and A/RES/73/27, para. 4(a)", None),
-            ["A/RES/73/266#OP3", "A/RES/73/266#OP4", "A/RES/73/266#OP5", "A/RES/73/27#OP4(a)"]
+            ids(
+                "A/RES/73/266, paras. 3, 4 and 5 and A/RES/73/27, para. 4(a)",
+                None
+            ),
+            [
+                "A/RES/73/266#OP3",
+                "A/RES/73/266#OP4",
+                "A/RES/73/266#OP5",
+                "A/RES/73/27#OP4(a)"
+            ]
         );
-        assert_eq!(ids("paras. 3–5", Some("X/1")), ["X/1#OP3", "X/1#OP4", "X/1#OP5"]);
-        assert_eq!(ids("para. 1.1 and preambular para. 2", Some("X/1")), ["X/1#OP1.1", "X/1#PP2"]);
+        assert_eq!(
+            ids("paras. 3–5", Some("X/1")),
+            ["X/1#OP3", "X/1#OP4", "X/1#OP5"]
+        );
+        assert_eq!(
+            ids("para. 1.1 and preambular para. 2", Some("X/1")),
+            ["X/1#OP1.1", "X/1#PP2"]
+        );
         assert_eq!(ids("annex, para. 2", Some("X/1")), ["X/1#ANNEX.OP2"]);
-        assert_eq!(ids("The Russian Resolution (para. 5)", None), ["A/RES/73/27#OP5"]);
-        assert_eq!(ids("Studied under para. 3", Some("A/RES/73/266")), ["A/RES/73/266#OP3"]);
+        assert_eq!(
+            ids("The Russian Resolution (para. 5)", None),
+            ["A/RES/73/27#OP5"]
+        );
+        assert_eq!(
+            ids("Studied under para. 3", Some("A/RES/73/266")),
+            ["A/RES/73/266#OP3"]
+        );
         assert_eq!(ids("para. 3 with no document", None), Vec::<String>::new());
         assert_eq!(ids("Adopted as A/RES/73/27.", None), ["A/RES/73/27"]);
     }
@@ -249,7 +278,10 @@ mod tests {
     fn report_targets_and_documents_named() {
         let r = extract("A/70/174, para. 13(a)", None, &BTreeMap::new());
         assert_eq!(r[0].id(true), "A/70/174#P13(a)");
-        assert_eq!(document_named("US Resolution (para. 3)", &aliases()).as_deref(), Some("A/RES/73/266"));
+        assert_eq!(
+            document_named("US Resolution (para. 3)", &aliases()).as_deref(),
+            Some("A/RES/73/266")
+        );
         assert_eq!(document_named("Point", &aliases()), None);
     }
 

@@ -67,7 +67,10 @@ pub fn discover(root: &Path) -> Result<Found> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
                 let io = e
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));

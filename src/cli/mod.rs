@@ -1,0 +1,61 @@
+//! The command line: clap definitions (their doc comments are the `--help`), one module per subcommand.
+
+pub mod index;
+pub mod search;
+pub mod show;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Search the UN texts on ICT security paragraph by paragraph, with citations.
+///
+/// undex indexes resolutions, reports and commentary (a corpus folder of
+/// text files) and answers keyword searches with ranked passages, each with
+/// its citation (A/RES/73/27, para. 5) and negotiating process (OEWG, GGE).
+///
+/// Exit status: 0 when something was found, 1 when nothing was, 2 on error.
+#[derive(Debug, Parser)]
+#[command(
+    name = "undex",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build or update the index from the corpus.
+    Index(index::IndexArgs),
+    /// Search the index; print ranked passages with their citations.
+    Search(search::SearchArgs),
+    /// Print one passage (A/RES/73/27#OP5) or a whole document (A/RES/73/27).
+    Show(show::ShowArgs),
+}
+
+/// Where the corpus and the index are, and how to print; every subcommand takes these.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// The corpus: a folder of .txt/.md documents.
+    #[arg(long, value_name = "PATH", default_value = "corpus", global = true)]
+    pub corpus: PathBuf,
+    /// The index folder.
+    #[arg(long, value_name = "DIR", default_value = "index", global = true)]
+    pub index: PathBuf,
+    /// Print JSON Lines (one {"type":…,"data":…} record a line) instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// Prints one-line notices on standard error.
+pub fn notify(lines: &[String]) {
+    for l in lines {
+        eprintln!("undex: {l}");
+    }
+}

@@ -1,0 +1,102 @@
+//! `undex search`: ranked passages with citations, snippets and scores.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{Common, notify};
+use undex::index;
+use undex::output::{self, Summary};
+use undex::search::{Filters, SearchOptions};
+
+/// Search the index.
+///
+/// QUERY: words (all must match), "quoted phrases" ("…"~2 allows two words
+/// between), -excluded words, a OR b, and field:value (process:, doc:, part:,
+/// kind:, section:, id:, refs:, cites:, date:). Text pasted from UN documents
+/// ("A/RES/73/27", "2334 (2016)", "para. 5:") is searched as it is.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query.
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Only passages of this process (repeat for several: --process OEWG --process GGE).
+    #[arg(long, value_name = "P")]
+    pub process: Vec<String>,
+    /// Only passages of this document (repeat for several).
+    #[arg(long = "doc", value_name = "SYMBOL")]
+    pub docs: Vec<String>,
+    /// Only passages of this part: preambular, operative, report, commentary (repeat for several).
+    #[arg(long, value_name = "PART")]
+    pub part: Vec<String>,
+    /// Most passages to print.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Passages to skip (for the next page).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Match the words as written (no stemming: "consultations" does not find "consultation").
+    #[arg(long)]
+    pub exact: bool,
+    /// Print whole paragraphs instead of snippets.
+    #[arg(long)]
+    pub full: bool,
+    /// Explain each passage's score.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// Runs `undex search`.
+pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    for p in &args.part {
+        if undex::corpus::Part::parse(p).is_none() {
+            anyhow::bail!("--part {p}: expected one of preambular, operative, report, commentary");
+        }
+    }
+    let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
+    notify(&notices);
+    let query = args.query.join(" ");
+    let options = SearchOptions {
+        query: query.clone(),
+        filters: Filters {
+            processes: args.process.clone(),
+            docs: args.docs.clone(),
+            parts: args.part.clone(),
+        },
+        limit: args.limit,
+        offset: args.offset,
+        exact: args.exact,
+        full: args.full,
+        explain: args.explain,
+        ..SearchOptions::default()
+    };
+    let results = index.search(&options)?;
+    if !results.ignored.is_empty() && !args.common.json {
+        notify(&[format!(
+            "nothing searchable in {}; ignored",
+            results.ignored.join(" ")
+        )]);
+    }
+    if args.common.json {
+        let summary = Summary {
+            returned: results.hits.len(),
+            matched: results.matched,
+            offset: args.offset,
+            limit: args.limit,
+            query: &query,
+            ignored: &results.ignored,
+        };
+        output::search_json(out, &results, &summary)?;
+    } else {
+        output::search_human(out, &results, args.offset)?;
+    }
+    Ok(if results.matched > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
