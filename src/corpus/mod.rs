@@ -118,6 +118,8 @@ impl Corpus {
                 if procs.is_empty() {
                     procs = doc.meta.process.clone();
                 }
+                // One order everywhere: the OEWG, then the GGE, then others by name.
+                procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
                 p.process = procs;
             }
         }
@@ -151,8 +153,11 @@ pub fn looks_like_report(symbol: &str) -> bool {
     !symbol.contains("/RES/") && !symbol.contains("/DEC/") && symbol.contains('/')
 }
 
+/// A parsed document and its warnings, or what is wrong with the file.
+pub type Parsed = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Parses files on every core, keeping their order.
-fn parse_all(files: &[PathBuf]) -> Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> {
+fn parse_all(files: &[PathBuf]) -> Vec<Parsed> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
@@ -178,7 +183,7 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<(Document, Vec<Diagnostic>), Vec<D
 }
 
 /// Reads and parses one corpus file.
-pub fn parse_file(path: &Path) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn parse_file(path: &Path) -> Parsed {
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::new(
             path,

@@ -222,7 +222,7 @@ mod tests {
         assert_eq!(parse("-")[0].any, vec![w("-")]);
         assert_eq!(parse("OR")[0].any, vec![w("or")]);
         assert!(parse("AND AND").is_empty());
-        assert_eq!(parse("NOT veto")[0].negated, true);
+        assert!(parse("NOT veto")[0].negated);
         assert_eq!(
             parse(r#"doc:"A/RES/73/27""#)[0].any,
             vec![Term::Field("doc".into(), "A/RES/73/27".into())]

@@ -19,8 +19,19 @@ pub fn make(generator: Option<&SnippetGenerator>, text: &str, max_chars: usize) 
         let s = g.snippet(text);
         if !s.is_empty() && !s.fragment().trim().is_empty() {
             let range = s.fragment_range();
-            let prefix = if range.start > 0 { "…" } else { "" };
-            let suffix = if range.end < text.len() { "…" } else { "" };
+            // Mark a cut only where words were left out, not a closing bracket or stop.
+            let words_in =
+                |s: Option<&str>| s.is_some_and(|s| s.chars().any(char::is_alphanumeric));
+            let prefix = if words_in(text.get(..range.start)) {
+                "…"
+            } else {
+                ""
+            };
+            let suffix = if words_in(text.get(range.end..)) {
+                "…"
+            } else {
+                ""
+            };
             let shift = prefix.len();
             return Snippet {
                 text: format!("{prefix}{}{suffix}", s.fragment()),
