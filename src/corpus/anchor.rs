@@ -24,6 +24,9 @@ pub enum Place {
     Report(u64, Vec<Sub>),
     /// The n-th unnumbered paragraph of a report.
     Unnumbered(u32),
+    /// The one operative paragraph of a text with no numbered paragraph (a
+    /// decision, a one-paragraph resolution): anchor `OP`, cited by the symbol.
+    Sole,
     /// Passage `n` of section `section` of a commentary.
     Commentary {
         /// Section number (0 before the first heading).
@@ -77,6 +80,7 @@ impl fmt::Display for Anchor {
                 write_number(f, *n, subs)
             }
             Place::Unnumbered(n) => write!(f, "U{n}"),
+            Place::Sole => f.write_str("OP"),
             Place::Commentary { section, n } => write!(f, "S{section}.{n}"),
         }
     }
@@ -99,6 +103,8 @@ impl Anchor {
                 format!("para. {}", Number(*n, subs))
             }
             Place::Unnumbered(n) => format!("unnumbered para. {n}"),
+            Place::Sole if annex.is_empty() => return symbol.to_owned(),
+            Place::Sole => return format!("{symbol}, {}", annex.trim_end_matches(", ")),
             Place::Commentary { section, n } => format!("section {section}, para. {n}"),
         };
         format!("{symbol}, {annex}{pin}")

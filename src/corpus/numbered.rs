@@ -196,6 +196,20 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
             line,
         });
     }
+    // A decision or a one-paragraph resolution numbers nothing: its last
+    // paragraph is the operative one, cited by the symbol alone.
+    if !report
+        && !excerpt
+        && !out.passages.is_empty()
+        && out
+            .passages
+            .iter()
+            .all(|p| p.part == Part::Preambular && p.anchor.annex.is_none())
+        && let Some(last) = out.passages.last_mut()
+    {
+        last.anchor.place = Place::Sole;
+        last.part = Part::Operative;
+    }
     for (m, line) in notes.unused() {
         out.errors.push((
             line,
@@ -502,6 +516,22 @@ mod tests {
         assert_eq!(anchors(&p), ["U1", "P1", "P2", "P2(a)"]);
         assert_eq!(p.passages[3].section.as_deref(), Some("A. Norms"));
         assert_eq!(p.passages[1].part, Part::Report);
+    }
+
+    #[test]
+    fn a_text_with_no_number_has_one_operative_paragraph() {
+        let p = parse(
+            "The General Assembly,\n\nRecalling its work,\n\nDecides to postpone the item.\n",
+            1,
+            Kind::Decision,
+            false,
+        );
+        assert_eq!(anchors(&p), ["PP1", "OP"]);
+        assert_eq!(
+            p.passages[1].anchor.citation("A/DEC/73/512"),
+            "A/DEC/73/512"
+        );
+        assert_eq!(p.passages[1].part, Part::Operative);
     }
 
     #[test]
