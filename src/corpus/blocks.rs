@@ -21,7 +21,8 @@ pub enum Block {
     Notes(Vec<(String, String, usize)>),
 }
 
-static HEADING: LazyLock<Regex> =
+/// A Markdown-style heading line: its `#`s and its text.
+pub(crate) static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*\s*$").expect("static regex"));
 static NOTE_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\^([^\]\s]{1,20})\]:\s*(.*)$").expect("static regex"));

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::blocks::{MAX_PARAGRAPH, join_words};
+use super::blocks::{HEADING, MAX_PARAGRAPH, join_words};
 use super::refs::{self, RawRef};
 
 /// A commentary passage as parsed, before ids, citations and processes.
@@ -38,8 +38,6 @@ pub struct Parsed {
     pub errors: Vec<(usize, String)>,
 }
 
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*\s*$").expect("static regex"));
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-*+•●▪◦]\s+(.*)$").expect("static regex"));
 static SEPARATOR_CELL: LazyLock<Regex> =
