@@ -2,5 +2,6 @@
 //! with paragraph-exact citations.
 
 pub mod error;
+pub mod import;
 
 pub use error::{Diagnostic, Error, Result};

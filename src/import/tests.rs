@@ -1,0 +1,3 @@
+//! Unit tests of the whole import on small invented documents.
+
+use super::*;
