@@ -313,7 +313,7 @@ pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Marke
     let mut closed = false;
     let mut annex_title_due = false;
     let mut last_letter_heading: Option<char> = None;
-    for block in &blocks {
+    for (k, block) in blocks.iter().enumerate() {
         let line = block.first_line();
         let (text, starts) = block.joined();
         match special(block) {
@@ -385,7 +385,13 @@ pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Marke
                 continue;
             }
         }
-        if (report || in_annex) && unnumbered_heading(&text) {
+        // A heading announces content: a paragraph or another numbered
+        // heading. A name in a list of members does not.
+        let announces = blocks.get(k + 1).is_some_and(|next| {
+            let t = next.text();
+            ends_terminal(&t) || parse_label(&t).is_some() || numbered_heading(&t).is_some()
+        });
+        if (report || in_annex) && unnumbered_heading(&text) && announces {
             let level = 2 + usize::from(in_annex);
             body.elements.push(Element::Heading {
                 level,

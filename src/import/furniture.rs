@@ -153,11 +153,11 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str) {
                         .is_some_and(|l| l.role == Role::Furniture)
                 };
                 let before = k.checked_sub(1).and_then(|p| group.get(p));
-                if neighbour_is_furniture(before) || neighbour_is_furniture(group.get(k + 1)) {
-                    if let Some(l) = lines.get_mut(i) {
-                        l.role = Role::Furniture;
-                        changed = true;
-                    }
+                if (neighbour_is_furniture(before) || neighbour_is_furniture(group.get(k + 1)))
+                    && let Some(l) = lines.get_mut(i)
+                {
+                    l.role = Role::Furniture;
+                    changed = true;
                 }
             }
         }

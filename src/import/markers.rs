@@ -205,7 +205,7 @@ fn glued(token: &str, offset: usize) -> Option<Candidate> {
         let after_year = is_year(&word) && digits.len() <= 2;
         let after_closer = before_last.ends_with(CLOSERS) || before_last.ends_with('.');
         let ok = if last == '.' {
-            word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && after_word
+            (word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && after_word) || after_year
         } else {
             after_word || after_year || after_closer
         };
@@ -317,7 +317,7 @@ mod tests {
             &[(1, 0), (2, 0), (5, 1)],
             &[
                 (
-                    "transmitted by the Secretary-General,1 in its 2015 report,2 and",
+                    "transmitted by the Secretary-General,1 in its 2015 report,2 and in 2017.1",
                     0,
                 ),
                 (
@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                "transmitted by the Secretary-General,[^1] in its 2015 report,[^2] and",
+                "transmitted by the Secretary-General,[^1] in its 2015 report,[^2] and in 2017.[^1]",
                 "listed in paragraph 1 above, of 5 July 2012 and 1,000 people, Supplement No.5",
                 "the G20 and 2 December 2008 and resolution 53/70"
             ]

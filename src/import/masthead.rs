@@ -201,7 +201,10 @@ pub(crate) fn parse(lines: &[Line], symbol: &str) -> Masthead {
             m.body_start = i;
             break;
         }
-        if state == State::AgendaTitle && !gap && !is_known(t) {
+        // An agenda item's title may wrap, and in clean text stand apart; a
+        // report's title follows its agenda item, so there only the lines
+        // right under the item belong to it.
+        if state == State::AgendaTitle && (!gap || m.kind != Kind::Report) && !is_known(t) {
             continue;
         }
         gap = false;
@@ -273,7 +276,9 @@ fn is_known(t: &str) -> bool {
     matches!(
         t,
         "United Nations" | "General Assembly" | "Security Council" | "Economic and Social Council"
-    ) || t.starts_with("Distr.")
+    ) || t.starts_with("United Nations ")
+        || t.contains("Distr.:")
+        || t.starts_with("Distr.")
         || t.starts_with("Original:")
         || parse_date(t).is_some()
         || session(t).is_some()

@@ -54,6 +54,9 @@ pub struct Imported {
     pub warnings: Vec<Diagnostic>,
     /// How many passages (paragraphs and sub-paragraphs) the file has.
     pub passages: usize,
+    /// The passages' anchors in order (`PP1`, `OP4(a)`, `ANNEX.OP2`, `P13`),
+    /// as the corpus format gives them.
+    pub anchors: Vec<String>,
 }
 
 /// The corpus file name for a symbol: `A/RES/73/27` → `A-RES-73-27.txt`.
@@ -200,6 +203,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         text,
         warnings,
         passages: body.anchors.len(),
+        anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
     })
 }
 

@@ -95,7 +95,9 @@ pub(crate) fn parse_date(s: &str) -> Option<Date> {
     let month = month(name)?;
     let year: u32 = year.trim_end_matches(['.', ',']).parse().ok()?;
     let days = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -70,6 +70,7 @@ mod tests {
             text: text.into(),
             warnings: Vec::new(),
             passages: 1,
+            anchors: vec!["OP1".into()],
         }
     }
 
