@@ -52,7 +52,7 @@ fn a_note_with_no_marker_is_kept_and_reported() {
     assert_eq!(
         got,
         [(
-            13,
+            12,
             "no marker found for footnote 1; write [^1] where it is cited"
         )]
     );
