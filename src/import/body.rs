@@ -239,10 +239,10 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
         };
         for piece in block.pieces {
             let so_far = current.text();
-            if !current.pieces.is_empty()
-                && parse_label(&piece.text).is_some()
-                && ends_terminal(&so_far)
-            {
+            let starts_paragraph = parse_label(&piece.text).is_some()
+                || preambular_opening(&piece.text)
+                || meeting(&piece.text).is_some();
+            if !current.pieces.is_empty() && starts_paragraph && ends_terminal(&so_far) {
                 out.push(std::mem::replace(
                     &mut current,
                     Block {
@@ -258,6 +258,35 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// `Recalling its …`, `Bearing in mind …`, `Deeply concerned …`: the italic
+/// word a preambular paragraph opens with, followed by a lower-case word
+/// (`Beijing Declaration` is no opening).
+fn preambular_opening(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let capital = first.chars().next().is_some_and(char::is_uppercase);
+    let participle = first.len() >= 6 && first.ends_with("ing");
+    let adjective = matches!(
+        first,
+        "Aware"
+            | "Convinced"
+            | "Mindful"
+            | "Deeply"
+            | "Concerned"
+            | "Guided"
+            | "Alarmed"
+            | "Determined"
+            | "Encouraged"
+            | "Cognizant"
+            | "Conscious"
+            | "Gravely"
+            | "Seriously"
+    );
+    capital && (participle || adjective) && second.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Joins a label standing alone to its text, and a paragraph split by a
@@ -452,6 +481,14 @@ mod tests {
         let lines = split_lines(raw);
         let mut markers = Markers::new(BTreeMap::new());
         read(&lines, 0, kind, &mut markers)
+    }
+
+    #[test]
+    fn pasted_text_without_blank_lines_splits_at_preambular_openings() {
+        let raw = "Recalling its rules,\nnoting them,\nBearing in mind the Beijing\nDeclaration,\nDeeply concerned by\nBeijing Declaration lamps,\n1. Decides.\n3rd plenary meeting\n";
+        let body = read_text(raw, Kind::Resolution);
+        let anchors: Vec<&str> = body.anchors.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(anchors, ["PP1", "PP2", "PP3", "OP1"]);
     }
 
     #[test]

@@ -123,9 +123,18 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str) {
         {
             continue;
         }
-        for &i in group {
+        let near_furniture = |k: usize| {
+            group
+                .iter()
+                .skip(k.saturating_sub(3))
+                .take(7)
+                .any(|&j| lines.get(j).is_some_and(|l| l.role == Role::Furniture))
+        };
+        for (k, &i) in group.iter().enumerate() {
             if let Some(l) = lines.get(i)
                 && l.role == Role::Body
+                && near_furniture(k)
+                && looks_like_title(&l.text)
             {
                 *seen.entry(l.text.clone()).or_default() += 1;
                 candidates.push(i);
@@ -162,6 +171,12 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str) {
             }
         }
     }
+}
+
+/// A running title is words, not a labelled paragraph or a clause's end.
+fn looks_like_title(text: &str) -> bool {
+    !text.starts_with(|c: char| c == '(' || c.is_ascii_digit())
+        && !text.ends_with(['.', ',', ';', ':'])
 }
 
 /// Indices of text lines in groups separated by blank lines and page breaks.
