@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod corpus;
 pub mod error;
+pub mod import;
 pub mod index;
 pub mod output;
 pub mod search;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = anstream::AutoStream::auto(stdout.lock());
     let result = match &cli.command {
+        Command::Import(a) => cli::import::run(a, &mut out),
         Command::Index(a) => cli::index::run(a, &mut out),
         Command::Search(a) => cli::search::run(a, &mut out),
         Command::Show(a) => cli::show::run(a, &mut out),

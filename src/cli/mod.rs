@@ -1,5 +1,6 @@
 //! The command line: clap definitions (their doc comments are the `--help`), one module per subcommand.
 
+pub mod import;
 pub mod index;
 pub mod search;
 pub mod show;
@@ -31,6 +32,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Turn the raw text of UN documents (extracted from their PDFs) into corpus files.
+    Import(import::ImportArgs),
     /// Build or update the index from the corpus.
     Index(index::IndexArgs),
     /// Search the index; print ranked passages with their citations.

@@ -1,0 +1,126 @@
+//! `undex import`: raw text of UN documents (as extracted from their PDFs) into corpus files, for the user to read before indexing.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::{Common, notify};
+use undex::corpus::text;
+use undex::import::{self, ImportOptions};
+
+/// Turn the raw text of UN documents into corpus files.
+///
+/// Reads text extracted from a UN PDF (pdftotext, PyMuPDF, copy and paste),
+/// page furniture and all, and writes one corpus file per document, named
+/// after the symbol its masthead gives (A-RES-73-27.txt). Read the file, fix
+/// what import reports, then run `undex index`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files of raw text, one document each.
+    #[arg(value_name = "FILE", required_unless_present = "stdin")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Where to write the corpus files (default: the corpus folder).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The process(es) the documents belong to (repeatable); otherwise
+    /// processes.toml in the corpus says, for the symbols it knows.
+    #[arg(long, value_name = "P")]
+    pub process: Vec<String>,
+    /// Read one document from standard input.
+    #[arg(long, conflicts_with = "files")]
+    pub stdin: bool,
+    /// Overwrite a different existing file of the same name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn processes_table(
+    dirs: &[&Path],
+) -> Result<Option<std::collections::BTreeMap<String, Vec<String>>>> {
+    for d in dirs {
+        let p = d.join("processes.toml");
+        if p.is_file() {
+            return Ok(Some(import::load_processes_table(&p)?));
+        }
+    }
+    Ok(None)
+}
+
+/// Runs `undex import`.
+pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.common.corpus.clone());
+    let options = ImportOptions {
+        process: args.process.clone(),
+        processes_table: processes_table(&[&out_dir, &args.common.corpus])?,
+        source: None,
+    };
+    let mut inputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if args.stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        inputs.push((PathBuf::from("<stdin>"), buf));
+    } else {
+        for f in &args.files {
+            let bytes =
+                std::fs::read(f).with_context(|| format!("{}: cannot read", f.display()))?;
+            inputs.push((f.clone(), bytes));
+        }
+    }
+    let mut failed = 0;
+    for (path, bytes) in inputs {
+        let result = text::decode(&path, &bytes)
+            .map_err(|d| undex::Error::Input(vec![d]))
+            .and_then(|t| import::import_text(&t, &path, &options))
+            .and_then(|imp| {
+                notify(
+                    &imp.warnings
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>(),
+                );
+                let written = import::write_imported(&out_dir, &imp, args.force)?;
+                Ok((imp, written))
+            });
+        match result {
+            Ok((imp, written)) => {
+                writeln!(
+                    out,
+                    "{}: wrote {} ({} passages{})",
+                    path.display(),
+                    written.display(),
+                    imp.passages,
+                    if imp.warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} lines to check", imp.warnings.len())
+                    }
+                )?;
+            }
+            Err(undex::Error::Input(diags)) => {
+                failed += 1;
+                for d in diags {
+                    eprintln!("{d}");
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("undex: {}: {e:#}", path.display());
+            }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

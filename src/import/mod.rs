@@ -1,0 +1,211 @@
+//! `undex import`: turns the text of a UN document as extracted from its PDF (or already clean) into a corpus file.
+//!
+//! The steps, each in its own file: split the input into lines
+//! ([`lines`]), take away page furniture ([`furniture`]) and footnote areas
+//! ([`footnotes`]), read the masthead ([`masthead`]), regroup the body into
+//! paragraphs and read their labels ([`body`], [`labels`]), put the
+//! footnote markers back as `[^n]` ([`markers`]), and write the corpus file
+//! ([`render`], [`write`]). The corpus format is docs/corpus-format.md.
+
+mod body;
+mod footnotes;
+mod furniture;
+mod labels;
+mod lines;
+mod markers;
+mod masthead;
+mod processes;
+mod render;
+mod text;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::{Diagnostic, Error, Result};
+
+pub use masthead::Kind;
+pub use processes::{load_processes_table, parse_processes_table};
+pub use write::write_imported;
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The process(es) the document belongs to (`--process`); when empty,
+    /// `processes_table` is asked.
+    pub process: Vec<String>,
+    /// Symbol → process(es), as read by [`load_processes_table`].
+    pub processes_table: Option<BTreeMap<String, Vec<String>>>,
+    /// The front matter's `source`; when `None`, the input's file name.
+    pub source: Option<String>,
+}
+
+/// One imported document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The symbol read from the masthead (`A/RES/73/27`).
+    pub symbol: String,
+    /// The corpus file's name (`A-RES-73-27.txt`).
+    pub file_name: String,
+    /// The whole corpus file.
+    pub text: String,
+    /// What the user should look at: lines that could not be placed (kept in
+    /// the file), notes no marker was found for, numbering that skips.
+    pub warnings: Vec<Diagnostic>,
+    /// How many passages (paragraphs and sub-paragraphs) the file has.
+    pub passages: usize,
+    /// The passages' anchors in order (`PP1`, `OP4(a)`, `ANNEX.OP2`, `P13`),
+    /// as the corpus format gives them.
+    pub anchors: Vec<String>,
+}
+
+/// The corpus file name for a symbol: `A/RES/73/27` → `A-RES-73-27.txt`.
+pub fn file_name_for(symbol: &str) -> String {
+    let stem: String = symbol
+        .chars()
+        .map(|c| match c {
+            '/' | ' ' => '-',
+            c if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '(' | ')') => c,
+            _ => '_',
+        })
+        .collect();
+    format!("{}.txt", stem.trim_start_matches('.'))
+}
+
+/// Imports the raw text of one document. `input_name` names the input in
+/// diagnostics (and is the default `source`); the symbol always comes from
+/// the text.
+///
+/// Fails when the input is empty or binary, or has no document symbol in its
+/// masthead. Everything else that looks wrong is kept in the output and
+/// reported in [`Imported::warnings`] with its input line.
+pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Result<Imported> {
+    if raw.contains('\0') {
+        return Err(Error::input(
+            input_name,
+            0,
+            "binary input (NUL bytes): expected text",
+        ));
+    }
+    let mut lines = lines::split_lines(raw);
+    if lines.iter().all(|l| l.shape != lines::Shape::Text) {
+        return Err(Error::input(input_name, 0, "the input is empty"));
+    }
+    let Some((_, symbol)) = furniture::find_symbol(&lines) else {
+        return Err(Error::input(
+            input_name,
+            0,
+            "no document symbol (such as A/RES/73/27) at the top of the text; import reads it from the masthead",
+        ));
+    };
+    furniture::mark_hard(&mut lines, &symbol);
+    let guessed_title = masthead::prescan_title(&lines).unwrap_or_default();
+    furniture::mark_running_titles(&mut lines, &guessed_title);
+    furniture::mark_contents(&mut lines);
+    let found = footnotes::extract(&mut lines);
+    let head = masthead::parse(&lines, &symbol);
+
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    let warn = |warnings: &mut Vec<Diagnostic>, line: usize, message: String| {
+        warnings.push(Diagnostic::new(input_name, line, message));
+    };
+    for (line, message) in &found.warnings {
+        warn(&mut warnings, *line, message.clone());
+    }
+    let mut comments = Vec::new();
+    for (line, text) in &head.unplaced {
+        if *line == 0 {
+            warn(&mut warnings, 0, text.clone());
+        } else {
+            warn(
+                &mut warnings,
+                *line,
+                format!(
+                    "masthead line not understood, kept as a comment in the front matter: {text}"
+                ),
+            );
+            comments.push(format!("line {line} (not understood): {text}"));
+        }
+    }
+
+    let mut numbered: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut definitions: Vec<(u32, String, usize)> = Vec::new();
+    for note in &found.notes {
+        match note.number {
+            Some(n) if numbered.contains_key(&n) => warn(
+                &mut warnings,
+                note.line,
+                format!("footnote {n} is printed twice; the second is kept as a comment"),
+            ),
+            Some(n) => {
+                numbered.insert(n, note.area);
+                definitions.push((n, note.text.clone(), note.line));
+            }
+            None => comments.push(format!("note {}: {}", note.marker, note.text)),
+        }
+    }
+    let mut markers = markers::Markers::new(numbered);
+    let mut body = body::read(&lines, head.body_start, head.kind, &mut markers);
+    if let Some(organ) = &head.organ {
+        body.elements.insert(0, body::Element::Organ(organ.clone()));
+    }
+    for (line, message) in &body.warnings {
+        warn(&mut warnings, *line, message.clone());
+    }
+    for (n, _, line) in &definitions {
+        if !markers.cited.contains_key(n) {
+            warn(
+                &mut warnings,
+                *line,
+                format!("no marker found for footnote {n}; write [^{n}] where it is cited"),
+            );
+        }
+    }
+    if body.anchors.is_empty() {
+        warn(&mut warnings, 0, "no paragraph found".into());
+    }
+
+    let process = if options.process.is_empty() {
+        options
+            .processes_table
+            .as_ref()
+            .and_then(|t| t.get(&symbol))
+            .cloned()
+            .unwrap_or_default()
+    } else {
+        options.process.clone()
+    };
+    let source = options.source.clone().or_else(|| {
+        input_name
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|n| n != "-")
+    });
+    let front = render::FrontMatter {
+        symbol: symbol.clone(),
+        title: head.title.clone(),
+        kind: head.kind.as_str(),
+        process,
+        session: head.session.clone(),
+        agenda_item: head.agenda_item.clone(),
+        adopted: head.adopted.or(body.closing_date),
+        report: head.report.clone(),
+        meeting: body.meeting.clone(),
+        source,
+        comments,
+    };
+    let notes: Vec<(u32, String)> = definitions.into_iter().map(|(n, t, _)| (n, t)).collect();
+    let text = render::render(&front, &body.elements, &notes);
+    warnings.sort_by_key(|d| d.line);
+    Ok(Imported {
+        file_name: file_name_for(&symbol),
+        symbol,
+        text,
+        warnings,
+        passages: body.anchors.len(),
+        anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

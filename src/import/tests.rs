@@ -1,0 +1,126 @@
+//! Unit tests of the whole import on small invented documents.
+
+use super::*;
+
+fn run(raw: &str) -> Imported {
+    match import_text(raw, Path::new("in.txt"), &ImportOptions::default()) {
+        Ok(imported) => imported,
+        Err(e) => panic!("import failed: {e}"),
+    }
+}
+
+const HEAD: &str = "United Nations\nA/RES/98/4\n\n98/4. Quiet rules\n\nThe General Assembly,\n\n";
+
+#[test]
+fn refuses_empty_binary_and_symbol_less_input() {
+    let opts = ImportOptions::default();
+    for raw in [
+        "",
+        " \n\n",
+        "a\0b",
+        "The General Assembly,\n\n1. Decides.\n",
+    ] {
+        let got = import_text(raw, Path::new("A-RES-73-27.txt"), &opts);
+        assert!(matches!(got, Err(Error::Input(_))), "{raw:?}");
+    }
+}
+
+#[test]
+fn unplaced_masthead_lines_are_kept_as_comments_and_reported() {
+    let raw = "United Nations\nA/RES/98/4\nSomething odd\n\n98/4. Quiet rules\n\nThe General Assembly,\n\n1. Decides.\n";
+    let imported = run(raw);
+    let lines: Vec<usize> = imported.warnings.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [3]);
+    assert!(
+        imported
+            .text
+            .contains("# line 3 (not understood): Something odd\n")
+    );
+    assert_eq!(imported.anchors, ["OP1"]);
+}
+
+#[test]
+fn a_note_with_no_marker_is_kept_and_reported() {
+    let raw = format!("{HEAD}1. Decides.\n\n__________\n\n1 A/1/1.\n");
+    let imported = run(&raw);
+    assert!(imported.text.ends_with("\n[^1]: A/1/1.\n"));
+    let got: Vec<(usize, &str)> = imported
+        .warnings
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            12,
+            "no marker found for footnote 1; write [^1] where it is cited"
+        )]
+    );
+}
+
+#[test]
+fn numbering_that_skips_or_repeats_is_reported() {
+    let raw = format!("{HEAD}1. Decides.\n\n3. Decides.\n\n3. Decides.\n");
+    let imported = run(&raw);
+    let lines: Vec<usize> = imported.warnings.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [10, 12, 12]);
+}
+
+#[test]
+fn paragraphs_without_blank_lines_are_split_at_their_labels() {
+    let raw = format!(
+        "{HEAD}Noting lamps,\n1.\nDecides:\n(a) to glow;\n(b) to shine;\n2. Requests\nlamps.\n"
+    );
+    let imported = run(&raw);
+    assert_eq!(imported.anchors, ["PP1", "OP1", "OP1(a)", "OP1(b)", "OP2"]);
+    assert!(imported.text.contains("\n2. Requests lamps.\n"));
+}
+
+#[test]
+fn process_option_wins_over_the_table_and_stdin_has_no_source() {
+    let table: BTreeMap<String, Vec<String>> =
+        [("A/RES/98/4".to_string(), vec!["GGE".to_string()])].into();
+    let raw = format!("{HEAD}1. Decides.\n");
+    let from_table = ImportOptions {
+        processes_table: Some(table.clone()),
+        ..ImportOptions::default()
+    };
+    let given = ImportOptions {
+        process: vec!["OEWG".into(), "GGE".into()],
+        processes_table: Some(table),
+        source: None,
+    };
+    let a = import_text(&raw, Path::new("-"), &from_table)
+        .map(|i| i.text)
+        .unwrap_or_default();
+    let b = import_text(&raw, Path::new("-"), &given)
+        .map(|i| i.text)
+        .unwrap_or_default();
+    assert!(
+        a.contains("\nprocess = \"GGE\"\n") && !a.contains("source"),
+        "{a}"
+    );
+    assert!(b.contains("\nprocess = [\"OEWG\", \"GGE\"]\n"), "{b}");
+}
+
+#[test]
+fn file_names() {
+    assert_eq!(file_name_for("A/RES/73/27"), "A-RES-73-27.txt");
+    assert_eq!(file_name_for("A/75/816"), "A-75-816.txt");
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let odd = [
+        "A/RES/1/1\n(",
+        "A/RES/1/1\n__________\n999\n",
+        "A/RES/1/1\n1.\n\n\n",
+        "A/RES/1/1\n²³⁴\n(iv)\n1.1.\n",
+        "A/RES/1/1\n\u{c}\u{c}\r\r\n-\n-\n",
+        "A/RES/1/1\nAnnex\nAnnex II\nI. \nThe General Assembly\n45th plenary meeting\n",
+        "A/RES/1/1\nResolution adopted by\n[on the report (\n1/1. \n",
+    ];
+    for raw in odd {
+        let _ = import_text(raw, Path::new("x"), &ImportOptions::default());
+    }
+}

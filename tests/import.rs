@@ -1,0 +1,218 @@
+//! Imports the invented documents of tests/fixtures/import and checks the corpus files, anchors and warnings they give.
+//!
+//! `UPDATE_EXPECTED=1 cargo test --test import` rewrites the `.expected.txt`
+//! files; read the diff before committing it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use undex::import::{ImportOptions, Imported, import_text, write_imported};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn import(name: &str, options: &ImportOptions) -> Imported {
+    let path = fixture(name);
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    import_text(&raw, Path::new(name), options).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Compares with (or, with UPDATE_EXPECTED, writes) `<stem>.expected.txt`.
+fn assert_expected(name: &str, imported: &Imported) {
+    let expected = fixture(&name.replace(".txt", ".expected.txt"));
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::write(&expected, &imported.text)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    }
+    let want = std::fs::read_to_string(&expected)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    assert_eq!(
+        imported.text,
+        want,
+        "{name} differs from {}",
+        expected.display()
+    );
+}
+
+fn warnings(imported: &Imported) -> Vec<(usize, String)> {
+    imported
+        .warnings
+        .iter()
+        .map(|d| (d.line, d.message.clone()))
+        .collect()
+}
+
+fn table() -> BTreeMap<String, Vec<String>> {
+    [("A/RES/99/12".to_string(), vec!["OEWG".to_string()])].into()
+}
+
+const RESOLUTION_ANCHORS: [&str; 24] = [
+    "PP1",
+    "PP2",
+    "PP3",
+    "PP4",
+    "OP1",
+    "OP1(a)",
+    "OP1(b)",
+    "OP1(b)(i)",
+    "OP1(b)(ii)",
+    "OP1(c)",
+    "OP1(d)",
+    "OP1(e)",
+    "OP1(f)",
+    "OP1(g)",
+    "OP1(h)",
+    "OP1(i)",
+    "OP1(j)",
+    "OP2",
+    "OP2.1",
+    "OP2.2",
+    "OP3",
+    "OP4",
+    "ANNEX.OP1",
+    "ANNEX.OP2",
+];
+
+#[test]
+fn raw_pdf_text_of_a_resolution() {
+    let options = ImportOptions {
+        processes_table: Some(table()),
+        ..ImportOptions::default()
+    };
+    let imported = import("raw-resolution.txt", &options);
+    assert_eq!(
+        imported.symbol, "A/RES/99/12",
+        "the reissue asterisk is not part of the symbol"
+    );
+    assert_eq!(imported.file_name, "A-RES-99-12.txt");
+    assert_eq!(imported.anchors, RESOLUTION_ANCHORS);
+    assert_eq!(imported.passages, RESOLUTION_ANCHORS.len());
+    assert_eq!(warnings(&imported), []);
+    assert_expected("raw-resolution.txt", &imported);
+    let text = &imported.text;
+    // Page furniture is gone, wherever it stood.
+    for furniture in [
+        "17-01234",
+        "*1701234*",
+        "2/4",
+        "4/4",
+        "Distr.",
+        "3 February 2017",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} left in the output");
+    }
+    // Markers: glued to a year or a comma, standing apart, after a double space,
+    // cited again on a later page; ordinary numbers untouched.
+    for marked in [
+        "keeping,[^1]",
+        "2015,[^2] 2016[^3] and 2017[^4] surveys",
+        "voluntary basis[^5] and",
+        "guided by the 2016[^3] and 2017[^4] surveys:",
+        "tide tables;[^6]",
+        "Beacons[^7] and",
+        "paragraph 1 above",
+        "on 5 July 2016",
+        "found 12 lamps",
+    ] {
+        assert!(text.contains(marked), "missing {marked:?}");
+    }
+    // A note continued on the next page, and one continued after the closing formula.
+    assert!(text.contains("[^4]: A/99/9, annex, prepared by the Group on Lamps and Beacons and transmitted to the General Assembly\n"));
+    assert!(text.contains(
+        "[^7]: Established by resolution 15/6, para. 2, with members from all regions.\n"
+    ));
+    // A paragraph split by footnotes and a page break is one paragraph.
+    assert!(
+        text.contains(
+            "in Lima, with the participation of the International Maritime Organization,\n"
+        )
+    );
+    assert!(text.contains("the Secretary-General on lighthouse keeping"));
+    assert!(text.contains("\nprocess = \"OEWG\"\n"));
+}
+
+#[test]
+fn clean_text_gives_the_same_file() {
+    let options = ImportOptions {
+        processes_table: Some(table()),
+        source: Some("the same".into()),
+        ..ImportOptions::default()
+    };
+    let raw = import("raw-resolution.txt", &options);
+    let clean = import("clean-resolution.txt", &options);
+    assert_eq!(clean.anchors, RESOLUTION_ANCHORS);
+    assert_eq!(warnings(&clean), []);
+    assert_eq!(clean.text, raw.text);
+}
+
+#[test]
+fn a_report_with_sections_contents_and_an_annex() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let imported = import("report.txt", &options);
+    assert_eq!(imported.symbol, "A/99/300");
+    assert_eq!(
+        imported.anchors,
+        ["U1", "P1", "P2", "P3", "P3(a)", "P3(b)", "P4", "ANNEX.U1"]
+    );
+    assert_eq!(warnings(&imported), []);
+    assert_expected("report.txt", &imported);
+    assert!(
+        !imported.text.contains(". . . ."),
+        "the table of contents is dropped"
+    );
+}
+
+#[test]
+fn a_decision() {
+    let imported = import("decision.txt", &ImportOptions::default());
+    assert_eq!(imported.anchors, ["OP"]);
+    assert_eq!(warnings(&imported), []);
+    assert_expected("decision.txt", &imported);
+}
+
+#[test]
+fn a_one_paragraph_resolution_adopted_by_silence_procedure_with_a_stray_line() {
+    let imported = import("one-paragraph-resolution.txt", &ImportOptions::default());
+    assert_expected("one-paragraph-resolution.txt", &imported);
+    // The stray line is kept (so the user can fix it) and reported with its line.
+    assert_eq!(
+        warnings(&imported),
+        [(
+            34,
+            "text after the closing formula is not part of any paragraph; kept as a paragraph of its own".to_string()
+        )]
+    );
+    assert!(
+        imported
+            .text
+            .contains("\nCorrected by the keeper on duty\n")
+    );
+    assert!(imported.text.contains("\nadopted = 2020-03-27\n"));
+    assert!(!imported.text.contains("meeting ="));
+}
+
+#[test]
+fn the_symbol_comes_from_the_text_and_writing_is_safe() {
+    let raw = std::fs::read_to_string(fixture("decision.txt")).unwrap_or_default();
+    let imported = import_text(&raw, Path::new("A-RES-1-1.txt"), &ImportOptions::default());
+    let Ok(imported) = imported else {
+        panic!("import failed")
+    };
+    assert_eq!(imported.file_name, "A-DEC-99-512.txt");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = write_imported(dir.path(), &imported, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        std::fs::read_to_string(&path).ok(),
+        Some(imported.text.clone())
+    );
+    let mut changed = imported.clone();
+    changed.text.push_str("\nmore\n");
+    assert!(write_imported(dir.path(), &changed, false).is_err());
+    assert!(write_imported(dir.path(), &changed, true).is_ok());
+}
