@@ -19,22 +19,20 @@ pub fn make(generator: Option<&SnippetGenerator>, text: &str, max_chars: usize) 
         let s = g.snippet(text);
         if !s.is_empty() && !s.fragment().trim().is_empty() {
             let range = s.fragment_range();
-            // Mark a cut only where words were left out, not a closing bracket or stop.
+            // Mark a cut only where words were left out; a closing bracket or
+            // stop beyond the fragment is given back instead.
             let words_in =
                 |s: Option<&str>| s.is_some_and(|s| s.chars().any(char::is_alphanumeric));
-            let prefix = if words_in(text.get(..range.start)) {
-                "…"
-            } else {
-                ""
-            };
-            let suffix = if words_in(text.get(range.end..)) {
-                "…"
-            } else {
-                ""
-            };
-            let shift = prefix.len();
+            let cut_before = words_in(text.get(..range.start));
+            let cut_after = words_in(text.get(range.end..));
+            let start = if cut_before { range.start } else { 0 };
+            let end = if cut_after { range.end } else { text.len() };
+            let body = text.get(start..end).unwrap_or(s.fragment());
+            let prefix = if cut_before { "…" } else { "" };
+            let suffix = if cut_after { "…" } else { "" };
+            let shift = prefix.len() + (range.start - start);
             return Snippet {
-                text: format!("{prefix}{}{suffix}", s.fragment()),
+                text: format!("{prefix}{body}{suffix}"),
                 highlights: s
                     .highlighted()
                     .iter()
