@@ -3,8 +3,9 @@
 use super::labels::{Numbering, parse_label};
 use super::lines::{Line, Role, Shape};
 use super::markers::Markers;
-use super::masthead::{Kind, is_organ_line};
+use super::masthead::is_organ_line;
 use super::text::{Date, collapse_ws, is_year, parse_date, push_line, roman_value};
+use crate::corpus::Kind;
 
 /// One line of a paragraph, with the footnote segment it stands in.
 #[derive(Debug, Clone)]

@@ -2,28 +2,7 @@
 
 use super::lines::{Line, Shape};
 use super::text::{Date, join_lines, ordinal_word, parse_date};
-
-/// What kind of document the masthead announces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `Resolution adopted by …`, or a symbol with `/RES/`.
-    Resolution,
-    /// `Decision adopted by …`, or a symbol with `/DEC/`.
-    Decision,
-    /// Any other document: a report with numbered paragraphs.
-    Report,
-}
-
-impl Kind {
-    /// The front matter's `kind`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Resolution => "resolution",
-            Kind::Decision => "decision",
-            Kind::Report => "report",
-        }
-    }
-}
+use crate::corpus::Kind;
 
 /// A front matter value that is a number when the text allows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

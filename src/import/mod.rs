@@ -24,7 +24,6 @@ use std::path::Path;
 
 use crate::{Diagnostic, Error, Result};
 
-pub use masthead::Kind;
 pub use processes::{load_processes_table, parse_processes_table};
 pub use write::write_imported;
 
