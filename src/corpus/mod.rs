@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
-pub use walk::discover;
+pub use walk::{discover, fingerprint};
 
 use crate::error::{Diagnostic, Error, Result};
 
@@ -27,6 +27,8 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Things worth telling the user that do not stop indexing (one line each).
     pub warnings: Vec<String>,
+    /// The fingerprint of its files when they were read (see [`fingerprint`]).
+    pub fingerprint: String,
 }
 
 impl Corpus {
@@ -40,6 +42,9 @@ impl Corpus {
     /// is returned unless the whole corpus is good.
     pub fn load(root: &Path) -> Result<Corpus> {
         let found = discover(root)?;
+        // Taken before the files are read: an edit made while they are read
+        // then shows as a change at the next check.
+        let fingerprint = found.fingerprint(root);
         let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
         if found.files.is_empty() {
             return Err(Error::Input(vec![Diagnostic::new(
@@ -69,6 +74,7 @@ impl Corpus {
             root: root.to_path_buf(),
             documents: docs,
             warnings,
+            fingerprint,
         };
         corpus.link_commentary();
         Ok(corpus)

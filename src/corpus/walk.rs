@@ -2,8 +2,10 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 use walkdir::WalkDir;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::error::{Error, Result};
 
@@ -29,6 +31,35 @@ impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: skipped: {}", self.path.display(), self.why)
     }
+}
+
+impl Found {
+    /// A cheap fingerprint of the documents found: the hash of every path
+    /// (relative to `root`), size and modification time. It misses an edit
+    /// that keeps a file's size and modification time (which editors do not do).
+    pub fn fingerprint(&self, root: &Path) -> String {
+        let mut h = Xxh3::new();
+        for f in &self.files {
+            let rel = f.strip_prefix(root).unwrap_or(f);
+            h.update(rel.to_string_lossy().as_bytes());
+            h.update(&[0]);
+            if let Ok(m) = std::fs::metadata(f) {
+                h.update(&m.len().to_le_bytes());
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                h.update(&mtime.to_le_bytes());
+            }
+        }
+        format!("{:016x}", h.digest())
+    }
+}
+
+/// The fingerprint of the corpus at `root` as it is now (see [`Found::fingerprint`]).
+pub fn fingerprint(root: &Path) -> Result<String> {
+    Ok(discover(root)?.fingerprint(root))
 }
 
 /// Is this the name of a corpus document? (`.txt`/`.md`, not a README, not hidden.)

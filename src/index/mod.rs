@@ -17,7 +17,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 pub use folder::FolderState;
-pub use info::{IndexInfo, fingerprint};
+pub use info::IndexInfo;
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::analysis;
@@ -142,7 +142,12 @@ impl Index {
     pub fn build_in_ram(corpus: &Corpus) -> Result<Index> {
         let index = tantivy::Index::create_in_ram(schema::schema());
         analysis::register(index.tokenizers());
-        let info = write_all(&index, corpus, &BuildOptions::default(), String::new())?;
+        let info = write_all(
+            &index,
+            corpus,
+            &BuildOptions::default(),
+            corpus.fingerprint.clone(),
+        )?;
         Index::ready(index, info, None)
     }
 
@@ -163,7 +168,7 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
     let state = folder::inspect(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = lock::acquire(dir)?;
-    let fp = fingerprint(&corpus.root)?;
+    let fp = corpus.fingerprint.clone();
     let index = match state {
         FolderState::Empty => create(dir)?,
         FolderState::Index => {
@@ -336,7 +341,7 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
         return Ok((Index::open(dir)?, notices));
     }
     let index = Index::open(dir)?;
-    match fingerprint(corpus_root) {
+    match crate::corpus::fingerprint(corpus_root) {
         Ok(fp)
             if fp != index.info.fingerprint
                 || index.info.corpus != corpus_root.display().to_string() =>
