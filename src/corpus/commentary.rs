@@ -80,9 +80,7 @@ pub fn parse(body: &str, first_line: usize, aliases: &BTreeMap<String, String>) 
         let is_row = trimmed.starts_with('|');
         if !is_row {
             if let Some((cells, l)) = first_row.take() {
-                section.count += 1;
-                emit_row(&mut out, &section, cells, l, None, aliases);
-                patch_last_n(&mut out, section.count);
+                emit_row(&mut out, &mut section, cells, l, None, aliases);
             }
             header = None;
         }
@@ -125,20 +123,16 @@ pub fn parse(body: &str, first_line: usize, aliases: &BTreeMap<String, String>) 
                 continue;
             }
             if let Some((cells0, l0)) = first_row.take() {
-                emit_row(&mut out, &section, cells0, l0, None, aliases);
-                section.count += 1;
-                patch_last_n(&mut out, section.count);
+                emit_row(&mut out, &mut section, cells0, l0, None, aliases);
             }
-            section.count += 1;
             emit_row(
                 &mut out,
-                &section,
+                &mut section,
                 cells,
                 line_no,
                 header.as_deref(),
                 aliases,
             );
-            patch_last_n(&mut out, section.count);
             continue;
         }
         if let Some(c) = BULLET.captures(line) {
@@ -160,18 +154,10 @@ pub fn parse(body: &str, first_line: usize, aliases: &BTreeMap<String, String>) 
         }
     }
     if let Some((cells, l)) = first_row.take() {
-        section.count += 1;
-        emit_row(&mut out, &section, cells, l, None, aliases);
-        patch_last_n(&mut out, section.count);
+        emit_row(&mut out, &mut section, cells, l, None, aliases);
     }
     finish(&mut out, &mut section, pending.take(), aliases);
     out
-}
-
-fn patch_last_n(out: &mut Parsed, n: u32) {
-    if let Some(last) = out.passages.last_mut() {
-        last.n = n;
-    }
 }
 
 fn split_row(row: &str) -> Vec<String> {
@@ -182,7 +168,7 @@ fn split_row(row: &str) -> Vec<String> {
 
 fn emit_row(
     out: &mut Parsed,
-    section: &Section,
+    section: &mut Section,
     cells: Vec<String>,
     line: usize,
     header: Option<&[String]>,
@@ -206,6 +192,7 @@ fn emit_row(
     if text.is_empty() {
         return;
     }
+    section.count += 1;
     found.sort();
     found.dedup();
     let mut named = refs::processes_named(&text);

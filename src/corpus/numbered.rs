@@ -134,11 +134,9 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
                     let name = title.trim().to_owned();
                     st.enter_scope(Some(annex), Some(name));
                 } else {
-                    let annex = st.annex.clone();
                     // A heading inside a report or an annex titles what follows;
                     // numbering runs on through headed sections.
                     st.section = Some(title.trim().to_owned());
-                    st.annex = annex;
                 }
                 continue;
             }

@@ -216,11 +216,7 @@ impl Index {
         for (i, (((score, _), _), addr)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let passage = read_record(&self.fields, &doc);
-            let snip = if options.full {
-                snippet::make(generator.as_ref(), &passage.text, max)
-            } else {
-                snippet::make(generator.as_ref(), &passage.text, options.snippet_bytes)
-            };
+            let snip = snippet::make(generator.as_ref(), &passage.text, max);
             let explanation = if options.explain {
                 plan.query
                     .explain(&searcher, addr)
