@@ -2,6 +2,7 @@
 //! with paragraph-exact citations.
 
 pub mod analysis;
+pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod import;
