@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Index(a) => cli::index::run(a, &mut out),
         Command::Search(a) => cli::search::run(a, &mut out),
         Command::Show(a) => cli::show::run(a, &mut out),
+        Command::Compare(a) => cli::compare::run(a, &mut out),
     }
     .and_then(|code| {
         out.flush()?;

@@ -1,5 +1,6 @@
 //! The command line: clap definitions (their doc comments are the `--help`), one module per subcommand.
 
+pub mod compare;
 pub mod import;
 pub mod index;
 pub mod search;
@@ -40,6 +41,8 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Print one passage (A/RES/73/27#OP5) or a whole document (A/RES/73/27).
     Show(show::ShowArgs),
+    /// Compare terms across documents, processes or parts: counts, rates, keyness, dispersion.
+    Compare(compare::CompareArgs),
 }
 
 /// Where the corpus and the index are, and how to print; every subcommand takes these.

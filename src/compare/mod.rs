@@ -2,6 +2,11 @@
 
 use serde::Serialize;
 
+pub mod counts;
+pub mod stats;
+
+pub use counts::{CompareOptions, Comparison};
+
 /// How passages are grouped for a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]

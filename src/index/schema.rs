@@ -9,12 +9,12 @@ use crate::error::{Error, Result};
 
 /// The version of the schema below. Change it with every change to the
 /// schema; `tests/golden/schema-v{N}.json` pins each version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// `A/RES/73/27#OP5`: the passage id (key, stored).
+    /// `A/RES/73/27#OP5`: the passage id (key, stored, fast).
     pub id: Field,
     /// `A/RES/73/27` (key, stored, fast for ordering ties).
     pub symbol: Field,
@@ -26,9 +26,9 @@ pub struct Fields {
     pub title: Field,
     /// `resolution`, `decision`, `report`, `commentary` (key, stored).
     pub kind: Field,
-    /// `preambular`, `operative`, `report`, `commentary` (key, stored).
+    /// `preambular`, `operative`, `report`, `commentary` (key, stored, fast).
     pub part: Field,
-    /// `OEWG`, `GGE`, … one value each (key, stored).
+    /// `OEWG`, `GGE`, … one value each (key, stored, fast).
     pub process: Field,
     /// The section heading (stemmed text, stored).
     pub section: Field,
@@ -77,7 +77,10 @@ fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
 /// The schema of an undex index.
 pub fn schema() -> Schema {
     let mut b = Schema::builder();
-    b.add_text_field("id", key_options(true));
+    // Fast (columnar) copies of the grouping keys let comparisons count by
+    // document, process and part without reading stored documents.
+    let fast = tantivy::tokenizer::RAW_TOKENIZER_NAME;
+    b.add_text_field("id", key_options(true).set_fast(fast));
     b.add_text_field(
         "symbol",
         key_options(true).set_fast(tantivy::tokenizer::RAW_TOKENIZER_NAME),
@@ -86,8 +89,8 @@ pub fn schema() -> Schema {
     b.add_text_field("citation", STORED);
     b.add_text_field("title", STORED);
     b.add_text_field("kind", key_options(true));
-    b.add_text_field("part", key_options(true));
-    b.add_text_field("process", key_options(true));
+    b.add_text_field("part", key_options(true).set_fast(fast));
+    b.add_text_field("process", key_options(true).set_fast(fast));
     b.add_text_field("section", text_options(analysis::STEMMED, true));
     b.add_text_field("refs", key_options(true));
     b.add_text_field("cites", key_options(false));

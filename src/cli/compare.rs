@@ -1,0 +1,119 @@
+//! `undex compare`: counts, rates, keyness and dispersion of terms by document, process or part; `--distinctive` for what sets each group apart.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::{Common, notify};
+use undex::compare::{CompareOptions, GroupBy};
+use undex::index;
+use undex::output;
+
+/// How to group passages.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum By {
+    /// One group per document.
+    Doc,
+    /// One group per process (a passage of two processes counts in both).
+    Process,
+    /// One group per part: preambular, operative, report, commentary.
+    Part,
+}
+
+impl From<By> for GroupBy {
+    fn from(b: By) -> GroupBy {
+        match b {
+            By::Doc => GroupBy::Doc,
+            By::Process => GroupBy::Process,
+            By::Part => GroupBy::Part,
+        }
+    }
+}
+
+/// Compare terms across documents, processes or parts.
+///
+/// For each term and group: occurrences, words, rate per 10,000 words,
+/// passages (with their ids) and Gries' DP; between groups: log-likelihood
+/// G² (2-term, Rayson & Garside; the 4-term Dunning value is in --json and
+/// --csv), Log Ratio and %DIFF. Counting uses the index's analyzer, so a
+/// term's count agrees with what search finds.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Words or "quoted phrases" to count (one argument each).
+    #[arg(value_name = "TERM", required_unless_present = "distinctive")]
+    pub terms: Vec<String>,
+    #[command(flatten)]
+    pub common: Common,
+    /// How to group passages.
+    #[arg(long, value_enum, default_value = "doc")]
+    pub by: By,
+    /// Only this document (repeat for several).
+    #[arg(long = "doc", value_name = "SYMBOL")]
+    pub docs: Vec<String>,
+    /// Only passages of this process (repeat for several).
+    #[arg(long, value_name = "P")]
+    pub process: Vec<String>,
+    /// Count surface forms (no stemming).
+    #[arg(long)]
+    pub exact: bool,
+    /// Compare each group with the rest of the selection, not pair by pair
+    /// (automatic above 10 groups).
+    #[arg(long)]
+    pub vs_rest: bool,
+    /// List the terms that most distinguish each group from the rest, ranked by G².
+    #[arg(long, conflicts_with = "terms")]
+    pub distinctive: bool,
+    /// With --distinctive: terms per group.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// With --distinctive: leave out terms found fewer times than this in the group.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub min_count: u64,
+    /// With --distinctive: stop words, one per line (replaces the built-in English list).
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Option<PathBuf>,
+    /// With --distinctive: keep stop words.
+    #[arg(long, conflicts_with = "stopwords")]
+    pub no_stopwords: bool,
+    /// Print CSV instead of a table.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// Also draw a dispersion plot and a bar chart of rates into this SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+}
+
+/// Runs `undex compare`.
+pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
+    notify(&notices);
+    let options = CompareOptions {
+        terms: args.terms.clone(),
+        by: args.by.into(),
+        docs: args.docs.clone(),
+        processes: args.process.clone(),
+        exact: args.exact,
+        vs_rest: args.vs_rest,
+    };
+    let comparison = index.compare(&options)?;
+    if comparison.groups.is_empty() {
+        notify(&["no passage is selected: check --doc and --process".to_owned()]);
+        return Ok(ExitCode::from(1));
+    }
+    if args.common.json {
+        output::compare::json(out, &comparison)?;
+    } else if args.csv {
+        output::compare::csv(out, &comparison)?;
+    } else {
+        output::compare::human(out, &comparison)?;
+    }
+    let found = comparison.counts.iter().any(|c| c.count > 0);
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

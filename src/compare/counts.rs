@@ -1,0 +1,474 @@
+//! Counting terms per group straight from the index: postings for occurrences, positions for phrases, fast fields for group membership and word counts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::columnar::StrColumn;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
+
+use super::stats::{self, Keyness};
+use super::{DocumentSize, Group, GroupBy, Occurrence, TermCount};
+use crate::analysis;
+use crate::corpus::Part;
+use crate::error::{Error, Result};
+use crate::index::Index;
+
+/// Above this many groups, each group is compared with the rest instead of
+/// with every other group one by one (n·(n−1) pairs would drown the reader).
+pub const MAX_PAIRWISE_GROUPS: usize = 10;
+
+/// What to compare.
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    /// Words or phrases (`"international law"`, with or without the quotes).
+    pub terms: Vec<String>,
+    /// How passages are grouped.
+    pub by: GroupBy,
+    /// Only these documents (symbols, any case).
+    pub docs: Vec<String>,
+    /// Only passages of these processes.
+    pub processes: Vec<String>,
+    /// Count surface forms (unstemmed) instead of stems.
+    pub exact: bool,
+    /// Compare each group with the rest of the selection even when there are few groups.
+    pub vs_rest: bool,
+}
+
+/// The result of a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// How passages were grouped.
+    pub by: GroupBy,
+    /// The groups, in a stable order.
+    pub groups: Vec<Group>,
+    /// One record per term and group.
+    pub counts: Vec<TermCount>,
+    /// One record per term and ordered pair of groups (or group and `rest`).
+    pub keyness: Vec<Keyness>,
+    /// Where each term occurs, for dispersion plots.
+    pub occurrences: Vec<Occurrence>,
+    /// The selected documents' lengths in passages.
+    pub documents: Vec<DocumentSize>,
+    /// Words in the selected passages.
+    pub total_words: u64,
+}
+
+/// One selected passage of a segment.
+#[derive(Clone, Default)]
+struct DocInfo {
+    groups: Vec<u32>,
+    words: u64,
+    symbol: u32,
+    seq: u64,
+}
+
+/// What the comparison knows of every selected passage.
+struct Universe {
+    group_names: Vec<String>,
+    symbols: Vec<String>,
+    /// Per segment, per doc id: the passage, if selected.
+    segments: Vec<Vec<Option<DocInfo>>>,
+}
+
+fn strs(col: &Option<StrColumn>, doc: DocId, buf: &mut String) -> Vec<String> {
+    let Some(col) = col else { return Vec::new() };
+    col.term_ords(doc)
+        .filter_map(|ord| match col.ord_to_str(ord, buf) {
+            Ok(true) => Some(buf.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn canonical_order(by: GroupBy, names: &mut [String]) {
+    match by {
+        GroupBy::Doc => names.sort(),
+        GroupBy::Process => names.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone())),
+        GroupBy::Part => names.sort_by_key(|x| {
+            Part::ALL
+                .iter()
+                .position(|p| p.as_str() == x)
+                .unwrap_or(Part::ALL.len())
+        }),
+    }
+}
+
+/// Gives each distinct string a number, in order of first sight.
+#[derive(Default)]
+struct Interner {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, name: String) -> u32 {
+        if let Some(&i) = self.index.get(&name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.index.insert(name.clone(), i);
+        self.names.push(name);
+        i
+    }
+
+    /// The names in `order`, and for each old number its new one.
+    fn reorder(self, order: impl FnOnce(&mut [String])) -> (Vec<String>, Vec<u32>) {
+        let mut sorted = self.names.clone();
+        order(&mut sorted);
+        let new_index: HashMap<&String, u32> = sorted
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, i as u32))
+            .collect();
+        let remap = self
+            .names
+            .iter()
+            .map(|n| new_index.get(n).copied().unwrap_or(0))
+            .collect();
+        (sorted, remap)
+    }
+}
+
+impl Universe {
+    fn build(searcher: &tantivy::Searcher, o: &CompareOptions) -> Result<Universe> {
+        let want_docs: Vec<String> = o.docs.iter().map(|d| d.trim().to_lowercase()).collect();
+        let want_procs: Vec<String> = o
+            .processes
+            .iter()
+            .map(|p| p.trim().to_lowercase())
+            .collect();
+        let mut groups_seen = Interner::default();
+        let mut symbols_seen = Interner::default();
+        let mut segments = Vec::new();
+        let mut buf = String::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let symbol_col = ff.str("symbol")?;
+            let process_col = ff.str("process")?;
+            let part_col = ff.str("part")?;
+            let words_col = ff.u64("words")?;
+            let seq_col = ff.u64("seq")?;
+            let alive = seg.alive_bitset();
+            let mut docs = Vec::with_capacity(seg.max_doc() as usize);
+            for doc in 0..seg.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    docs.push(None);
+                    continue;
+                }
+                let symbol = strs(&symbol_col, doc, &mut buf)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                let procs = strs(&process_col, doc, &mut buf);
+                let wanted =
+                    |list: &[String], v: &str| list.is_empty() || list.contains(&v.to_lowercase());
+                let process_ok =
+                    want_procs.is_empty() || procs.iter().any(|p| wanted(&want_procs, p));
+                if !wanted(&want_docs, &symbol) || !process_ok {
+                    docs.push(None);
+                    continue;
+                }
+                let names = match o.by {
+                    GroupBy::Doc => vec![symbol.clone()],
+                    // With --process, a passage of two processes counts only in those asked for.
+                    GroupBy::Process => procs
+                        .into_iter()
+                        .filter(|p| wanted(&want_procs, p))
+                        .collect(),
+                    GroupBy::Part => strs(&part_col, doc, &mut buf),
+                };
+                docs.push(Some(DocInfo {
+                    groups: names.into_iter().map(|n| groups_seen.intern(n)).collect(),
+                    words: words_col.first(doc).unwrap_or(0),
+                    symbol: symbols_seen.intern(symbol),
+                    seq: seq_col.first(doc).unwrap_or(0),
+                }));
+            }
+            segments.push(docs);
+        }
+        let by = o.by;
+        let (group_names, group_map) = groups_seen.reorder(|n| canonical_order(by, n));
+        let (symbols, symbol_map) = symbols_seen.reorder(|n| n.sort());
+        for d in segments.iter_mut().flatten().flatten() {
+            for g in d.groups.iter_mut() {
+                *g = group_map.get(*g as usize).copied().unwrap_or(0);
+            }
+            d.symbol = symbol_map.get(d.symbol as usize).copied().unwrap_or(0);
+        }
+        Ok(Universe {
+            group_names,
+            symbols,
+            segments,
+        })
+    }
+}
+
+/// A term's analyzed words and their relative positions.
+fn analyze_term(term: &str, exact: bool) -> Result<Vec<(usize, String)>> {
+    let t = term.trim().trim_matches('"');
+    let mut analyzer = if exact {
+        analysis::exact()
+    } else {
+        analysis::stemmed()
+    };
+    let words = analysis::terms(&mut analyzer, t);
+    if words.is_empty() {
+        return Err(Error::Query(format!(
+            "the term {term:?} has no words to count"
+        )));
+    }
+    let first = words.first().map_or(0, |(p, _)| *p);
+    Ok(words.into_iter().map(|(p, w)| (p - first, w)).collect())
+}
+
+/// Calls `f(doc, count)` for every document of the segment holding the term
+/// (a word, or the words in a row at the given relative positions).
+fn for_each_count(
+    seg: &SegmentReader,
+    field: Field,
+    words: &[(usize, String)],
+    mut f: impl FnMut(DocId, u64),
+) -> Result<()> {
+    let inverted = seg.inverted_index(field)?;
+    let option = if words.len() == 1 {
+        IndexRecordOption::WithFreqs
+    } else {
+        IndexRecordOption::WithFreqsAndPositions
+    };
+    let mut lists: Vec<SegmentPostings> = Vec::with_capacity(words.len());
+    for (_, w) in words {
+        match inverted
+            .read_postings(&Term::from_field_text(field, w), option)
+            .map_err(tantivy::TantivyError::from)?
+        {
+            Some(p) => lists.push(p),
+            None => return Ok(()),
+        }
+    }
+    if let [single] = lists.as_mut_slice() {
+        let mut doc = single.doc();
+        while doc != TERMINATED {
+            f(doc, u64::from(single.term_freq()));
+            doc = single.advance();
+        }
+        return Ok(());
+    }
+    let offsets: Vec<u32> = words.iter().map(|(p, _)| *p as u32).collect();
+    let mut positions: Vec<Vec<u32>> = vec![Vec::new(); lists.len()];
+    let mut target = lists.first().map_or(TERMINATED, |p| p.doc());
+    'docs: while target != TERMINATED {
+        for p in lists.iter_mut() {
+            let d = p.seek(target);
+            if d != target {
+                target = d;
+                continue 'docs;
+            }
+        }
+        for (p, out) in lists.iter_mut().zip(positions.iter_mut()) {
+            out.clear();
+            p.positions(out);
+        }
+        let count = phrase_count(&positions, &offsets);
+        if count > 0 {
+            f(target, count);
+        }
+        target = match lists.first_mut() {
+            Some(p) => p.advance(),
+            None => TERMINATED,
+        };
+    }
+    Ok(())
+}
+
+/// How many times the words stand in a row: starts `p` of the first word
+/// such that every word i is at `p + offset_i`.
+fn phrase_count(positions: &[Vec<u32>], offsets: &[u32]) -> u64 {
+    let Some(first) = positions.first() else {
+        return 0;
+    };
+    let base = offsets.first().copied().unwrap_or(0);
+    first
+        .iter()
+        .filter(|&&p| {
+            positions
+                .iter()
+                .zip(offsets)
+                .skip(1)
+                .all(|(list, off)| list.binary_search(&(p + off - base)).is_ok())
+        })
+        .count() as u64
+}
+
+#[derive(Default, Clone)]
+struct Tally {
+    count: u64,
+    hits: Vec<(u64, u64)>,
+    ids: Vec<(u32, u64, DocId, usize)>,
+}
+
+impl Index {
+    /// Counts `options.terms` per group and computes their keyness and dispersion.
+    pub fn compare(&self, options: &CompareOptions) -> Result<Comparison> {
+        if options.terms.is_empty() {
+            return Err(Error::Query("name at least one term to compare".into()));
+        }
+        let searcher = self.searcher();
+        let u = Universe::build(&searcher, options)?;
+        let id_columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().str("id"))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let n = u.group_names.len();
+        let mut group_words = vec![0u64; n];
+        let mut group_passages = vec![0u64; n];
+        let mut group_min = vec![u64::MAX; n];
+        let mut total_words = 0u64;
+        let mut doc_sizes: BTreeMap<u32, u64> = BTreeMap::new();
+        for docs in &u.segments {
+            for d in docs.iter().flatten() {
+                total_words += d.words;
+                let size = doc_sizes.entry(d.symbol).or_insert(0);
+                *size = (*size).max(d.seq + 1);
+                for &g in &d.groups {
+                    let g = g as usize;
+                    if let (Some(w), Some(p), Some(m)) = (
+                        group_words.get_mut(g),
+                        group_passages.get_mut(g),
+                        group_min.get_mut(g),
+                    ) {
+                        *w += d.words;
+                        *p += 1;
+                        *m = (*m).min(d.words);
+                    }
+                }
+            }
+        }
+        let field = if options.exact {
+            self.fields.text_exact
+        } else {
+            self.fields.text
+        };
+        let mut counts = Vec::new();
+        let mut keyness = Vec::new();
+        let mut occurrences = Vec::new();
+        let mut id_buf = String::new();
+        for term in &options.terms {
+            let words = analyze_term(term, options.exact)?;
+            let mut tallies = vec![Tally::default(); n];
+            let mut total_count = 0u64;
+            for (si, seg) in searcher.segment_readers().iter().enumerate() {
+                let docs = u.segments.get(si);
+                for_each_count(seg, field, &words, |doc, c| {
+                    let Some(Some(info)) = docs.and_then(|d| d.get(doc as usize)) else {
+                        return;
+                    };
+                    total_count += c;
+                    occurrences.push(Occurrence {
+                        term: term.clone(),
+                        symbol: u
+                            .symbols
+                            .get(info.symbol as usize)
+                            .cloned()
+                            .unwrap_or_default(),
+                        seq: info.seq,
+                        count: c,
+                    });
+                    for &g in &info.groups {
+                        if let Some(t) = tallies.get_mut(g as usize) {
+                            t.count += c;
+                            t.hits.push((c, info.words));
+                            t.ids.push((info.symbol, info.seq, doc, si));
+                        }
+                    }
+                })?;
+            }
+            let mut dps: Vec<Option<f64>> = Vec::with_capacity(n);
+            for (g, tally) in tallies.iter_mut().enumerate() {
+                let words_g = group_words.get(g).copied().unwrap_or(0);
+                let min_g = group_min
+                    .get(g)
+                    .copied()
+                    .filter(|m| *m != u64::MAX)
+                    .unwrap_or(0);
+                let (dp, dp_norm) = stats::dispersion(&tally.hits, words_g, min_g);
+                dps.push(dp);
+                tally.ids.sort();
+                let ids: Vec<String> = tally
+                    .ids
+                    .iter()
+                    .map(|&(_, _, doc, si)| {
+                        id_columns
+                            .get(si)
+                            .and_then(|col| strs(col, doc, &mut id_buf).into_iter().next())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                counts.push(TermCount {
+                    term: term.clone(),
+                    group: u.group_names.get(g).cloned().unwrap_or_default(),
+                    count: tally.count,
+                    words: words_g,
+                    per_10k: stats::per_10k(tally.count, words_g),
+                    passages: tally.ids.len() as u64,
+                    ids,
+                    dp,
+                    dp_norm,
+                });
+            }
+            let pairwise = n <= MAX_PAIRWISE_GROUPS && !options.vs_rest;
+            for t in 0..n {
+                let name_t = u.group_names.get(t).cloned().unwrap_or_default();
+                let a = tallies.get(t).map_or(0, |x| x.count);
+                let c = group_words.get(t).copied().unwrap_or(0);
+                if pairwise {
+                    for r in (0..n).filter(|&r| r != t) {
+                        let b = tallies.get(r).map_or(0, |x| x.count);
+                        let d = group_words.get(r).copied().unwrap_or(0);
+                        let name_r = u.group_names.get(r).cloned().unwrap_or_default();
+                        let mut k = Keyness::compute(term, &name_t, &name_r, a, b, c, d);
+                        k.dp_target = dps.get(t).copied().flatten();
+                        k.dp_reference = dps.get(r).copied().flatten();
+                        keyness.push(k);
+                    }
+                } else {
+                    // The rest: every selected passage outside the target. A passage
+                    // counts once in a group, so the rest is the total less the group.
+                    let b = total_count.saturating_sub(a);
+                    let d = total_words.saturating_sub(c);
+                    let mut k = Keyness::compute(term, &name_t, "rest", a, b, c, d);
+                    k.dp_target = dps.get(t).copied().flatten();
+                    keyness.push(k);
+                }
+            }
+        }
+        occurrences.sort_by(|x, y| (&x.term, &x.symbol, x.seq).cmp(&(&y.term, &y.symbol, y.seq)));
+        let documents = doc_sizes
+            .into_iter()
+            .map(|(s, passages)| DocumentSize {
+                symbol: u.symbols.get(s as usize).cloned().unwrap_or_default(),
+                passages,
+            })
+            .collect();
+        let groups = u
+            .group_names
+            .iter()
+            .enumerate()
+            .map(|(g, name)| Group {
+                name: name.clone(),
+                words: group_words.get(g).copied().unwrap_or(0),
+                passages: group_passages.get(g).copied().unwrap_or(0),
+            })
+            .collect();
+        Ok(Comparison {
+            by: options.by,
+            groups,
+            counts,
+            keyness,
+            occurrences,
+            documents,
+            total_words,
+        })
+    }
+}
