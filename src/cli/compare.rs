@@ -4,11 +4,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use super::{Common, notify};
-use undex::compare::{CompareOptions, GroupBy};
+use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, distinctive};
 use undex::index;
 use undex::output;
 
@@ -98,6 +98,9 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
         exact: args.exact,
         vs_rest: args.vs_rest,
     };
+    if args.distinctive {
+        return run_distinctive(args, &index, options, out);
+    }
     let comparison = index.compare(&options)?;
     if comparison.groups.is_empty() {
         notify(&["no passage is selected: check --doc and --process".to_owned()]);
@@ -115,5 +118,51 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+fn run_distinctive(
+    args: &CompareArgs,
+    index: &undex::index::Index,
+    select: CompareOptions,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let stop_words = if args.no_stopwords {
+        None
+    } else if let Some(path) = &args.stopwords {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read the stop words", path.display()))?;
+        Some(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect(),
+        )
+    } else {
+        Some(
+            distinctive::STOP_WORDS
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+        )
+    };
+    let list = index.distinctive(&DistinctiveOptions {
+        select,
+        top: args.top,
+        min_count: args.min_count,
+        stop_words,
+    })?;
+    if args.common.json {
+        output::compare::distinctive_json(out, &list)?;
+    } else if args.csv {
+        output::compare::distinctive_csv(out, &list)?;
+    } else {
+        output::compare::distinctive_human(out, &list)?;
+    }
+    Ok(if list.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }

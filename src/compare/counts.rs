@@ -56,19 +56,19 @@ pub struct Comparison {
 
 /// One selected passage of a segment.
 #[derive(Clone, Default)]
-struct DocInfo {
-    groups: Vec<u32>,
-    words: u64,
-    symbol: u32,
-    seq: u64,
+pub(crate) struct DocInfo {
+    pub(crate) groups: Vec<u32>,
+    pub(crate) words: u64,
+    pub(crate) symbol: u32,
+    pub(crate) seq: u64,
 }
 
 /// What the comparison knows of every selected passage.
-struct Universe {
-    group_names: Vec<String>,
-    symbols: Vec<String>,
+pub(crate) struct Universe {
+    pub(crate) group_names: Vec<String>,
+    pub(crate) symbols: Vec<String>,
     /// Per segment, per doc id: the passage, if selected.
-    segments: Vec<Vec<Option<DocInfo>>>,
+    pub(crate) segments: Vec<Vec<Option<DocInfo>>>,
 }
 
 fn strs(col: &Option<StrColumn>, doc: DocId, buf: &mut String) -> Vec<String> {
@@ -131,7 +131,30 @@ impl Interner {
 }
 
 impl Universe {
-    fn build(searcher: &tantivy::Searcher, o: &CompareOptions) -> Result<Universe> {
+    /// Words in each group, and in all selected passages.
+    pub(crate) fn group_sizes(&self) -> Vec<u64> {
+        let mut sizes = vec![0u64; self.group_names.len()];
+        for d in self.segments.iter().flatten().flatten() {
+            for &g in &d.groups {
+                if let Some(s) = sizes.get_mut(g as usize) {
+                    *s += d.words;
+                }
+            }
+        }
+        sizes
+    }
+
+    /// Words in all selected passages, each counted once.
+    pub(crate) fn total_words(&self) -> u64 {
+        self.segments
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|d| d.words)
+            .sum()
+    }
+
+    pub(crate) fn build(searcher: &tantivy::Searcher, o: &CompareOptions) -> Result<Universe> {
         let want_docs: Vec<String> = o.docs.iter().map(|d| d.trim().to_lowercase()).collect();
         let want_procs: Vec<String> = o
             .processes

@@ -3,9 +3,11 @@
 use serde::Serialize;
 
 pub mod counts;
+pub mod distinctive;
 pub mod stats;
 
 pub use counts::{CompareOptions, Comparison};
+pub use distinctive::{Distinctive, DistinctiveOptions};
 
 /// How passages are grouped for a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

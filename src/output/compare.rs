@@ -178,3 +178,111 @@ pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     }
     w.flush()
 }
+
+/// Prints distinctive terms for a person: one table, grouped by group.
+pub fn distinctive_human(
+    out: &mut dyn Write,
+    list: &[crate::compare::Distinctive],
+) -> io::Result<()> {
+    let rows = list
+        .iter()
+        .map(|d| {
+            vec![
+                d.group.clone(),
+                d.rank.to_string(),
+                d.form.clone(),
+                d.keyness.a.to_string(),
+                d.keyness.b.to_string(),
+                num(d.per_10k, 2),
+                format!("{}{}", num(d.keyness.g2, 2), d.keyness.sig),
+                format!(
+                    "{}{}",
+                    num(d.keyness.log_ratio, 2),
+                    if d.keyness.log_ratio_smoothed {
+                        "†"
+                    } else {
+                        ""
+                    }
+                ),
+            ]
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}\n",
+        table(
+            &[
+                "group",
+                "rank",
+                "term",
+                "a",
+                "b",
+                "per 10k",
+                "G²",
+                "Log Ratio"
+            ],
+            rows,
+            3
+        )
+    )?;
+    writeln!(
+        out,
+        "Each group against the other (of two groups) or against the rest of the selection; a = count in the group, b = in the reference.\nG²: log-likelihood, 2-term; * p < .05, ** p < .01, *** p < .001. † a zero count read as 0.5."
+    )
+}
+
+/// Prints distinctive terms as JSON Lines `distinctive` records.
+pub fn distinctive_json(
+    out: &mut dyn Write,
+    list: &[crate::compare::Distinctive],
+) -> io::Result<()> {
+    for d in list {
+        json_line(out, "distinctive", d)?;
+    }
+    Ok(())
+}
+
+/// Prints distinctive terms as CSV.
+pub fn distinctive_csv(
+    out: &mut dyn Write,
+    list: &[crate::compare::Distinctive],
+) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record([
+        "group",
+        "rank",
+        "term",
+        "form",
+        "a",
+        "b",
+        "c",
+        "d",
+        "per_10k",
+        "g2",
+        "g2_4term",
+        "sig",
+        "log_ratio",
+        "pct_diff",
+    ])?;
+    let opt = |x: Option<f64>| x.map_or_else(String::new, |v| v.to_string());
+    for d in list {
+        let k = &d.keyness;
+        w.write_record([
+            d.group.clone(),
+            d.rank.to_string(),
+            d.keyness.term.clone(),
+            d.form.clone(),
+            k.a.to_string(),
+            k.b.to_string(),
+            k.c.to_string(),
+            k.d.to_string(),
+            opt(d.per_10k),
+            opt(k.g2),
+            opt(k.g2_4term),
+            k.sig.to_owned(),
+            opt(k.log_ratio),
+            opt(k.pct_diff),
+        ])?;
+    }
+    w.flush()
+}
