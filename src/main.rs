@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cli::search::run(a, &mut out),
         Command::Show(a) => cli::show::run(a, &mut out),
         Command::Compare(a) => cli::compare::run(a, &mut out),
+        Command::Kwic(a) => cli::kwic::run(a, &mut out),
     }
     .and_then(|code| {
         out.flush()?;

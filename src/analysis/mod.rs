@@ -115,6 +115,16 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// The tokens `analyzer` makes of `text`: position, byte range in `text`, term.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(t) = stream.next() {
+        out.push((t.position, t.offset_from, t.offset_to, t.text.clone()));
+    }
+    out
+}
+
 /// The number of words in `text`, as the analyzers count them (words too
 /// long to index are not counted).
 pub fn word_count(text: &str) -> u64 {

@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod import;
 pub mod index;
+pub mod kwic;
 pub mod search;
 pub mod show;
 
@@ -43,6 +44,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Compare terms across documents, processes or parts: counts, rates, keyness, dispersion.
     Compare(compare::CompareArgs),
+    /// Show every occurrence of a term in context, aligned, with citations.
+    Kwic(kwic::KwicArgs),
 }
 
 /// Where the corpus and the index are, and how to print; every subcommand takes these.

@@ -228,7 +228,7 @@ impl Universe {
 }
 
 /// A term's analyzed words and their relative positions.
-fn analyze_term(term: &str, exact: bool) -> Result<Vec<(usize, String)>> {
+pub(crate) fn analyze_term(term: &str, exact: bool) -> Result<Vec<(usize, String)>> {
     let t = term.trim().trim_matches('"');
     let mut analyzer = if exact {
         analysis::exact()
@@ -247,7 +247,7 @@ fn analyze_term(term: &str, exact: bool) -> Result<Vec<(usize, String)>> {
 
 /// Calls `f(doc, count)` for every document of the segment holding the term
 /// (a word, or the words in a row at the given relative positions).
-fn for_each_count(
+pub(crate) fn for_each_count(
     seg: &SegmentReader,
     field: Field,
     words: &[(usize, String)],

@@ -4,10 +4,12 @@ use serde::Serialize;
 
 pub mod counts;
 pub mod distinctive;
+pub mod kwic;
 pub mod stats;
 
 pub use counts::{CompareOptions, Comparison};
 pub use distinctive::{Distinctive, DistinctiveOptions};
+pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 
 /// How passages are grouped for a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -286,3 +286,79 @@ pub fn distinctive_csv(
     }
     w.flush()
 }
+
+const KEYWORD: anstyle::Style = anstyle::Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)));
+const DIM: anstyle::Style = anstyle::Style::new().dimmed();
+
+/// Prints concordance lines for a person, aligned on the term; with
+/// `by_doc`, under one heading per document.
+pub fn kwic_human(
+    out: &mut dyn Write,
+    k: &crate::compare::Kwic,
+    width: usize,
+    by_doc: bool,
+) -> io::Result<()> {
+    let mut last: Option<&str> = None;
+    for l in &k.lines {
+        if by_doc && last != Some(l.symbol.as_str()) {
+            if last.is_some() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", l.symbol)?;
+            last = Some(&l.symbol);
+        }
+        writeln!(
+            out,
+            "{:>width$}  {KEYWORD}{}{KEYWORD:#}  {:<width$}  {DIM}{}{DIM:#}",
+            l.left, l.keyword, l.right, l.citation
+        )?;
+    }
+    if k.lines.len() < k.total {
+        writeln!(
+            out,
+            "{DIM}{} of {} lines (--limit shows more){DIM:#}",
+            k.lines.len(),
+            k.total
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints concordance lines as JSON Lines `kwic` records, then a `summary`.
+pub fn kwic_json(out: &mut dyn Write, k: &crate::compare::Kwic) -> io::Result<()> {
+    for l in &k.lines {
+        json_line(out, "kwic", l)?;
+    }
+    #[derive(Serialize)]
+    struct S {
+        returned: usize,
+        total: usize,
+    }
+    json_line(
+        out,
+        "summary",
+        &S {
+            returned: k.lines.len(),
+            total: k.total,
+        },
+    )
+}
+
+/// Prints concordance lines as CSV.
+pub fn kwic_csv(out: &mut dyn Write, k: &crate::compare::Kwic) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(["id", "citation", "left", "keyword", "right", "process"])?;
+    for l in &k.lines {
+        w.write_record([
+            &l.id,
+            &l.citation,
+            &l.left,
+            &l.keyword,
+            &l.right,
+            &l.process.join(" "),
+        ])?;
+    }
+    w.flush()
+}

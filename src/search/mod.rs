@@ -126,7 +126,7 @@ pub struct Results {
     pub ignored: Vec<String>,
 }
 
-fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
+pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
     let s = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
