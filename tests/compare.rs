@@ -1,0 +1,202 @@
+//! Term comparison on real indexes: counts agree with search, groups partition, zero counts stay defined, every output format parses.
+
+mod common;
+
+use common::{Dir, builtin_corpus, resolution};
+use undex::compare::{CompareOptions, GroupBy, KwicOptions, KwicSort};
+use undex::corpus::Corpus;
+use undex::index::Index;
+use undex::search::SearchOptions;
+
+fn builtin() -> Index {
+    Index::build_in_ram(&Corpus::load(&builtin_corpus()).expect("load")).expect("index")
+}
+
+fn compare(index: &Index, terms: &[&str], by: GroupBy) -> undex::compare::Comparison {
+    index
+        .compare(&CompareOptions {
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            by,
+            ..CompareOptions::default()
+        })
+        .expect("compare")
+}
+
+#[test]
+fn counts_on_the_built_in_corpus_agree_with_search() {
+    let index = builtin();
+    for term in [
+        "consensus",
+        "States",
+        "international law",
+        "consultations",
+        "report",
+    ] {
+        let c = compare(&index, &[term], GroupBy::Doc);
+        let passages: u64 = c.counts.iter().map(|x| x.passages).sum();
+        let query = if term.contains(' ') {
+            format!("\"{term}\"")
+        } else {
+            term.to_owned()
+        };
+        let found = index
+            .search(&SearchOptions {
+                query,
+                limit: 1000,
+                ..SearchOptions::default()
+            })
+            .expect("search");
+        assert_eq!(
+            passages as usize, found.matched,
+            "{term}: passages counted vs found"
+        );
+        let mut ids: Vec<String> = c.counts.iter().flat_map(|x| x.ids.clone()).collect();
+        let mut hits: Vec<String> = found.hits.iter().map(|h| h.passage.id.clone()).collect();
+        ids.sort();
+        hits.sort();
+        assert_eq!(ids, hits, "{term}: the same passages");
+        let kwic = index
+            .kwic(&KwicOptions {
+                term: term.to_owned(),
+                width: 20,
+                docs: vec![],
+                processes: vec![],
+                exact: false,
+                sort: KwicSort::Doc,
+                limit: 10_000,
+            })
+            .expect("kwic");
+        let total: u64 = c.counts.iter().map(|x| x.count).sum();
+        assert_eq!(
+            kwic.total as u64, total,
+            "{term}: one concordance line per occurrence"
+        );
+    }
+}
+
+#[test]
+fn documents_and_parts_partition_the_words() {
+    let index = builtin();
+    let by_doc = compare(&index, &["consensus"], GroupBy::Doc);
+    let by_part = compare(&index, &["consensus"], GroupBy::Part);
+    let words = |c: &undex::compare::Comparison| c.groups.iter().map(|g| g.words).sum::<u64>();
+    assert_eq!(words(&by_doc), by_doc.total_words);
+    assert_eq!(words(&by_part), by_part.total_words);
+    let count = |c: &undex::compare::Comparison| c.counts.iter().map(|x| x.count).sum::<u64>();
+    assert_eq!(count(&by_doc), count(&by_part));
+    // A commentary passage on both processes counts in both.
+    let by_process = compare(&index, &["consensus"], GroupBy::Process);
+    assert!(words(&by_process) > by_process.total_words);
+    let names: Vec<&str> = by_process.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["OEWG", "GGE"]);
+}
+
+#[test]
+fn stemmed_counts_and_exact_counts() {
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution(
+            "A/RES/90/1",
+            "OEWG",
+            "1. Consultation and consultations;\n\n2. More consultations.",
+        ),
+    );
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["compare", "--json", "consultation"]);
+    r.expect_code(0);
+    assert_eq!(r.records("count")[0]["count"], 3);
+    let r = d.undex(&["compare", "--json", "--exact", "consultation"]);
+    assert_eq!(r.records("count")[0]["count"], 1);
+    assert_eq!(r.records("count")[0]["words"], 5);
+}
+
+#[test]
+fn a_zero_count_is_defined_everywhere() {
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution("A/RES/90/1", "OEWG", "1. Quorum matters and quorum rules."),
+    );
+    d.write(
+        "corpus/b.txt",
+        resolution("A/RES/90/2", "GGE", "1. Other matters entirely."),
+    );
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["compare", "--json", "--by", "process", "quorum"]);
+    r.expect_code(0);
+    assert!(
+        !r.stdout().contains("NaN") && !r.stdout().contains("inf"),
+        "{}",
+        r.stdout()
+    );
+    let k = r.records("keyness");
+    let oewg = k.iter().find(|x| x["target"] == "OEWG").expect("OEWG row");
+    assert_eq!(oewg["b"], 0);
+    assert_eq!(
+        oewg["pct_diff"],
+        serde_json::Value::Null,
+        "unbounded %DIFF is null"
+    );
+    assert_eq!(oewg["log_ratio_smoothed"], true);
+    assert!(oewg["log_ratio"].as_f64().unwrap() > 0.0);
+    let gge = k.iter().find(|x| x["target"] == "GGE").expect("GGE row");
+    assert_eq!(gge["direction"], "-");
+    let counts = r.records("count");
+    let gge_count = counts.iter().find(|x| x["group"] == "GGE").unwrap();
+    assert_eq!(gge_count["count"], 0);
+    assert_eq!(gge_count["dp"], serde_json::Value::Null);
+    // CSV: one header, then one row per count and keyness record.
+    let r = d.undex(&["compare", "--csv", "--by", "process", "quorum"]);
+    r.expect_code(0);
+    assert_eq!(r.stdout().lines().count(), 1 + 2 + 2);
+    d.undex(&["compare", "zebracorn"]).expect_code(1);
+    d.undex(&["compare", "--doc", "A/RES/1/1", "quorum"])
+        .expect_code(1);
+}
+
+#[test]
+fn distinctive_terms_and_concordances_from_the_cli() {
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution(
+            "A/RES/90/1",
+            "OEWG",
+            "1. Quorum quorum quorum and the rules;\n\n2. Quorum again, with the rules.",
+        ),
+    );
+    d.write(
+        "corpus/b.txt",
+        resolution(
+            "A/RES/90/2",
+            "GGE",
+            "1. Experts experts experts and the rules;\n\n2. Experts again.",
+        ),
+    );
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&[
+        "compare",
+        "--distinctive",
+        "--by",
+        "process",
+        "--json",
+        "--top",
+        "1",
+    ]);
+    r.expect_code(0);
+    let rows = r.records("distinctive");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["group"], "OEWG");
+    assert_eq!(rows[0]["form"], "quorum");
+    assert_eq!(rows[1]["form"], "experts");
+    let r = d.undex(&["kwic", "--json", "--sort", "right", "quorum"]);
+    r.expect_code(0);
+    let lines = r.records("kwic");
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["right"], "again, with the rules.");
+    assert_eq!(lines[0]["citation"], "A/RES/90/1, para. 2");
+    let r = d.undex(&["kwic", "the rules"]);
+    r.expect_code(0);
+    assert_eq!(r.stdout().lines().count(), 3, "{}", r.stdout());
+}
