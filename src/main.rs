@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Show(a) => cli::show::run(a, &mut out),
         Command::Compare(a) => cli::compare::run(a, &mut out),
         Command::Kwic(a) => cli::kwic::run(a, &mut out),
+        Command::Align(a) => cli::align::run(a, &mut out),
     }
     .and_then(|code| {
         out.flush()?;

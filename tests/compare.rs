@@ -200,3 +200,49 @@ fn distinctive_terms_and_concordances_from_the_cli() {
     r.expect_code(0);
     assert_eq!(r.stdout().lines().count(), 3, "{}", r.stdout());
 }
+
+#[test]
+fn align_marks_what_two_paragraphs_share() {
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution("A/RES/90/1", "OEWG", "1. Decides to study how international law applies to the use of ICTs by States, with regular dialogue;"),
+    );
+    d.write(
+        "corpus/b.txt",
+        resolution("A/RES/90/2", "GGE", "1. Requests experts to report, and to study how international law applies to the use of ICTs by States."),
+    );
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["align", "--json", "A/RES/90/1#OP1", "A/RES/90/2#OP1"]);
+    r.expect_code(0);
+    let shared = r.records("shared");
+    assert_eq!(shared.len(), 1);
+    assert_eq!(
+        shared[0]["text"],
+        "to study how international law applies to the use of ICTs by States"
+    );
+    let only: Vec<String> = r
+        .records("only")
+        .iter()
+        .map(|o| o["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        only,
+        [
+            "Decides",
+            "with regular dialogue",
+            "Requests experts to report, and"
+        ]
+    );
+    let r = d.undex(&["align", "A/RES/90/1#OP1", "A/RES/90/2#OP1"]);
+    r.expect_code(0);
+    assert!(
+        r.stdout().contains("«to study how international law"),
+        "{}",
+        r.stdout()
+    );
+    d.undex(&["align", "A/RES/90/1#OP1", "A/RES/90/2#OP9"])
+        .expect_code(1);
+    d.undex(&["align", "A/RES/90/1", "A/RES/90/2#OP1"])
+        .expect_code(2);
+}

@@ -1,5 +1,6 @@
 //! The command line: clap definitions (their doc comments are the `--help`), one module per subcommand.
 
+pub mod align;
 pub mod compare;
 pub mod import;
 pub mod index;
@@ -46,6 +47,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Show every occurrence of a term in context, aligned, with citations.
     Kwic(kwic::KwicArgs),
+    /// Two paragraphs side by side: the word sequences they share, and what each alone says.
+    Align(align::AlignArgs),
 }
 
 /// Where the corpus and the index are, and how to print; every subcommand takes these.

@@ -3,6 +3,7 @@
 //! Human output is written with ANSI styles; the binary's stream strips
 //! them unless standard output is a terminal and `NO_COLOR` is unset.
 
+pub mod align;
 pub mod compare;
 
 use std::io::{self, Write};
