@@ -1,5 +1,7 @@
 //! Comparing terms across documents, processes and parts: counts, rates, keyness, dispersion, concordances and paragraph alignment — all from the index, with citations.
 
+pub mod align;
+
 use serde::Serialize;
 
 /// How passages are grouped for a comparison.
