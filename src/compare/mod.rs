@@ -1,6 +1,7 @@
 //! Comparing terms across documents, processes and parts: counts, rates, keyness, dispersion, concordances and paragraph alignment — all from the index, with citations.
 
 pub mod align;
+pub mod plot;
 
 use serde::Serialize;
 
