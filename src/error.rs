@@ -62,6 +62,9 @@ pub enum Error {
     /// An error inside the search engine.
     #[error("search engine: {0}")]
     Engine(#[from] tantivy::TantivyError),
+    /// A chart could not be drawn.
+    #[error("plot: {0}")]
+    Plot(String),
 }
 
 fn join_lines(diags: &[Diagnostic]) -> String {

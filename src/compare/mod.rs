@@ -1,13 +1,13 @@
 //! Comparing terms across documents, processes and parts: counts, rates, keyness, dispersion, concordances and paragraph alignment — all from the index, with citations.
 
 pub mod align;
-
-use serde::Serialize;
-
 pub mod counts;
 pub mod distinctive;
 pub mod kwic;
+pub mod plot;
 pub mod stats;
+
+use serde::Serialize;
 
 pub use counts::{CompareOptions, Comparison};
 pub use distinctive::{Distinctive, DistinctiveOptions};
