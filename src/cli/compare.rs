@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
 use super::{Common, notify};
-use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, distinctive};
+use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, distinctive, plot};
 use undex::index;
 use undex::output;
 
@@ -105,6 +105,17 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if comparison.groups.is_empty() {
         notify(&["no passage is selected: check --doc and --process".to_owned()]);
         return Ok(ExitCode::from(1));
+    }
+    if let Some(path) = &args.plot {
+        let data = plot::PlotData {
+            terms: &args.terms,
+            counts: &comparison.counts,
+            occurrences: &comparison.occurrences,
+            documents: &comparison.documents,
+            groups: &comparison.groups,
+        };
+        plot::write_svg(path, &data)?;
+        notify(&[format!("drew {}", path.display())]);
     }
     if args.common.json {
         output::compare::json(out, &comparison)?;
