@@ -48,8 +48,7 @@ pub enum Error {
     Io {
         /// The file or folder concerned.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
+        /// The underlying error (shown in the message, so not chained again).
         source: std::io::Error,
     },
     /// The index folder cannot be used as it is (not an undex index, another

@@ -51,7 +51,7 @@ fn report(e: &anyhow::Error) {
             eprintln!("{d}");
         }
         eprintln!(
-            "undex: {} problem{} in the corpus; nothing was indexed",
+            "undex: {} problem{} in the input; nothing was changed",
             diags.len(),
             if diags.len() == 1 { "" } else { "s" }
         );

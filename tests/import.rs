@@ -172,7 +172,11 @@ fn a_report_with_sections_contents_and_an_annex() {
 fn a_decision() {
     let imported = import("decision.txt", &ImportOptions::default());
     assert_eq!(imported.anchors, ["OP"]);
-    assert_eq!(warnings(&imported), []);
+    // No process is known for an invented decision: the user is told how to give one.
+    assert_eq!(
+        warnings(&imported),
+        [(0, "no process is known for A/DEC/99/512: give --process, or add it to processes.toml, so that --process filters find it".to_string())]
+    );
     assert_expected("decision.txt", &imported);
 }
 
@@ -183,10 +187,13 @@ fn a_one_paragraph_resolution_adopted_by_silence_procedure_with_a_stray_line() {
     // The stray line is kept (so the user can fix it) and reported with its line.
     assert_eq!(
         warnings(&imported),
-        [(
-            34,
-            "text after the closing formula is not part of any paragraph; kept as a paragraph of its own".to_string()
-        )]
+        [
+            (0, "no process is known for A/RES/99/250: give --process, or add it to processes.toml, so that --process filters find it".to_string()),
+            (
+                34,
+                "text after the closing formula is not part of any paragraph; kept as a paragraph of its own".to_string()
+            )
+        ]
     );
     assert!(
         imported

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{Common, notify};
+use super::notify;
 use undex::corpus::text;
 use undex::import::{self, ImportOptions};
 
@@ -22,8 +22,13 @@ pub struct ImportArgs {
     /// Files of raw text, one document each.
     #[arg(value_name = "FILE", required_unless_present = "stdin")]
     pub files: Vec<PathBuf>,
-    #[command(flatten)]
-    pub common: Common,
+    /// The corpus folder: where the files go unless --out says otherwise,
+    /// and where processes.toml is looked for.
+    #[arg(long, value_name = "PATH", default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Print one JSON Lines `imported` record per document instead of text.
+    #[arg(long)]
+    pub json: bool,
     /// Where to write the corpus files (default: the corpus folder).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -51,15 +56,22 @@ fn processes_table(
     Ok(None)
 }
 
+#[derive(serde::Serialize)]
+struct Imported<'a> {
+    input: String,
+    path: String,
+    symbol: &'a str,
+    passages: usize,
+    process: &'a [String],
+    warnings: Vec<String>,
+}
+
 /// Runs `undex import`.
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| args.common.corpus.clone());
+    let out_dir = args.out.clone().unwrap_or_else(|| args.corpus.clone());
     let options = ImportOptions {
         process: args.process.clone(),
-        processes_table: processes_table(&[&out_dir, &args.common.corpus])?,
+        processes_table: processes_table(&[&out_dir, &args.corpus])?,
         source: None,
     };
     let mut inputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
@@ -92,6 +104,20 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
                 Ok((imp, written))
             });
         match result {
+            Ok((imp, written)) if args.json => {
+                undex::output::json_line(
+                    out,
+                    "imported",
+                    &Imported {
+                        input: path.display().to_string(),
+                        path: written.display().to_string(),
+                        symbol: &imp.symbol,
+                        passages: imp.passages,
+                        process: &imp.process,
+                        warnings: imp.warnings.iter().map(ToString::to_string).collect(),
+                    },
+                )?;
+            }
             Ok((imp, written)) => {
                 writeln!(
                     out,

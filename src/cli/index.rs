@@ -57,15 +57,24 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
     } else if report.written {
         writeln!(
             out,
-            "indexed {} documents, {} passages into {dir}",
-            report.documents, report.passages
+            "indexed {} into {dir}",
+            counted(report.documents, report.passages)
         )?;
     } else {
         writeln!(
             out,
-            "the index in {dir} is up to date ({} documents, {} passages); --rebuild forces a build",
-            report.documents, report.passages
+            "the index in {dir} is up to date ({}); --rebuild forces a build",
+            counted(report.documents, report.passages)
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn counted(documents: u64, passages: u64) -> String {
+    let s = |n: u64| if n == 1 { "" } else { "s" };
+    format!(
+        "{documents} document{}, {passages} passage{}",
+        s(documents),
+        s(passages)
+    )
 }

@@ -11,12 +11,24 @@ use undex::index;
 use undex::output::{self, Summary};
 use undex::search::{Filters, SearchOptions};
 
-/// Search the index.
+/// Search the index; print ranked passages with their citations.
 ///
-/// QUERY: words (all must match), "quoted phrases" ("…"~2 allows two words
-/// between), -excluded words, a OR b, and field:value (process:, doc:, part:,
-/// kind:, section:, id:, refs:, cites:, date:). Text pasted from UN documents
-/// ("A/RES/73/27", "2334 (2016)", "para. 5:") is searched as it is.
+/// The query language:
+///
+///   consensus basis            every word must match (stemmed: "consultations" finds "consultation")
+///   "working group"            a phrase; "a b"~2 allows two other words between
+///   -veto, NOT veto            leave out passages with the word
+///   "lex specialis" OR treaty  either side; OR joins the two items beside it
+///   process:GGE doc:A/RES/73/27 part:operative kind:report section:mandate
+///                              field filters (also id:, anchor:, refs:, cites:, date:)
+///
+/// Anything else is text: "A/RES/73/27" (which also finds the passages citing
+/// it), "2334 (2016)" or "para. 5:" are searched as they stand. Give the query
+/// as one quoted argument; one that starts with "-" needs `--` before it:
+/// undex search -- "-veto consensus".
+///
+/// Exit status: 0 when a passage matched, 1 when none did, 2 on error (a query
+/// with no word at all, a missing corpus, a broken index).
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query.
@@ -24,7 +36,7 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub common: Common,
-    /// Only passages of this process (repeat for several: --process OEWG --process GGE).
+    /// Only passages of this process, any case (repeat for several: --process OEWG --process GGE).
     #[arg(long, value_name = "P")]
     pub process: Vec<String>,
     /// Only passages of this document (repeat for several).

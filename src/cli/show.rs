@@ -37,6 +37,9 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
             output::json_line(out, "cited_by", p)?;
         }
     } else {
+        if let (false, Some(first)) = (args.id.contains('#'), shown.passages.first()) {
+            output::document_header(out, first)?;
+        }
         for p in &shown.passages {
             output::passage_human(out, p)?;
         }

@@ -80,7 +80,17 @@ pub fn is_document_name(path: &Path) -> bool {
 /// documents. Symlinks are followed only to files inside the corpus; devices,
 /// fifos and sockets are never read.
 pub fn discover(root: &Path) -> Result<Found> {
-    let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+    let meta = match std::fs::metadata(root) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::input(
+                root,
+                0,
+                "no such corpus folder (give the corpus with --corpus)",
+            ));
+        }
+        Err(e) => return Err(Error::io(root, e)),
+    };
     let mut found = Found::default();
     if meta.is_file() {
         found.files.push(root.to_path_buf());

@@ -111,8 +111,16 @@ pub(crate) fn mark_hard(lines: &mut [Line], symbol: &str) {
 /// line. They count as title when all their words are words of the document
 /// title, or when the same line heads at least two pages (a short title that
 /// differs from the masthead's).
-pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str) {
+pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str) {
     let title_words: BTreeSet<String> = words(title).into_iter().collect();
+    for line in lines.iter_mut() {
+        if line.role == Role::Body
+            && line.shape == Shape::Text
+            && is_header_in_columns(&line.text, symbol, &title_words)
+        {
+            line.role = Role::Furniture;
+        }
+    }
     let groups = groups(lines);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut candidates: Vec<usize> = Vec::new();
@@ -171,6 +179,30 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str) {
             }
         }
     }
+}
+
+/// A header laid out in columns on one line, as `pdftotext -layout` prints
+/// it: `A/RES/79/2      Developments in the field of …      2/5`. Columns are
+/// split by runs of spaces; one must be furniture (symbol, job number, page
+/// marker) and every other one furniture or words of the title.
+fn is_header_in_columns(text: &str, symbol: &str, title_words: &BTreeSet<String>) -> bool {
+    let columns: Vec<&str> = text
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if columns.len() < 2 || title_words.is_empty() {
+        return false;
+    }
+    let mut furniture = false;
+    for column in columns {
+        if is_hard_furniture(column, symbol) {
+            furniture = true;
+        } else if !words(column).iter().all(|w| title_words.contains(w)) {
+            return false;
+        }
+    }
+    furniture
 }
 
 /// A running title is words, not a labelled paragraph or a clause's end.
@@ -291,11 +323,39 @@ mod tests {
     }
 
     #[test]
+    fn a_header_in_columns_on_one_line() {
+        let raw = "(b) The second matter, which goes on to \n\nA/RES/99/1      Quiet rules for …      2/3\n\nthe next page;\n";
+        let mut lines = split_lines(raw);
+        mark_hard(&mut lines, "A/RES/99/1");
+        mark_running_titles(&mut lines, "Quiet rules for lamps", "A/RES/99/1");
+        let body: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.is_body_text())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            body,
+            ["(b) The second matter, which goes on to", "the next page;"]
+        );
+        let title: BTreeSet<String> = words("Quiet rules for lamps").into_iter().collect();
+        assert!(!is_header_in_columns(
+            "A/RES/99/1  recalls other rules",
+            "A/RES/99/1",
+            &title
+        ));
+        assert!(!is_header_in_columns(
+            "Quiet rules for lamps",
+            "A/RES/99/1",
+            &title
+        ));
+    }
+
+    #[test]
     fn running_title_grows_only_from_furniture() {
         let raw = "x \n \nA/RES/99/1 \nQuiet rules \nfor lamps\n \n2/3\n \nQuiet rules matter,\n";
         let mut lines = split_lines(raw);
         mark_hard(&mut lines, "A/RES/99/1");
-        mark_running_titles(&mut lines, "Quiet rules for lamps");
+        mark_running_titles(&mut lines, "Quiet rules for lamps", "A/RES/99/1");
         let body: Vec<&str> = lines
             .iter()
             .filter(|l| l.is_body_text())

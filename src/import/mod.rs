@@ -56,6 +56,8 @@ pub struct Imported {
     /// The passages' anchors in order (`PP1`, `OP4(a)`, `ANNEX.OP2`, `P13`),
     /// as the corpus format gives them.
     pub anchors: Vec<String>,
+    /// The processes written into the front matter (empty when none is known).
+    pub process: Vec<String>,
 }
 
 /// The corpus file name for a symbol: `A/RES/73/27` → `A-RES-73-27.txt`.
@@ -99,7 +101,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     };
     furniture::mark_hard(&mut lines, &symbol);
     let guessed_title = masthead::prescan_title(&lines).unwrap_or_default();
-    furniture::mark_running_titles(&mut lines, &guessed_title);
+    furniture::mark_running_titles(&mut lines, &guessed_title, &symbol);
     furniture::mark_contents(&mut lines);
     let found = footnotes::extract(&mut lines);
     let head = masthead::parse(&lines, &symbol);
@@ -164,7 +166,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         warn(&mut warnings, 0, "no paragraph found".into());
     }
 
-    let process = if options.process.is_empty() {
+    let process: Vec<String> = if options.process.is_empty() {
         options
             .processes_table
             .as_ref()
@@ -173,7 +175,19 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
             .unwrap_or_default()
     } else {
         options.process.clone()
-    };
+    }
+    .into_iter()
+    .map(|p| canonical_process(&p))
+    .collect();
+    if process.is_empty() {
+        warn(
+            &mut warnings,
+            0,
+            format!(
+                "no process is known for {symbol}: give --process, or add it to processes.toml, so that --process filters find it"
+            ),
+        );
+    }
     let source = options.source.clone().or_else(|| {
         input_name
             .file_name()
@@ -184,7 +198,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         symbol: symbol.clone(),
         title: head.title.clone(),
         kind: head.kind.as_str(),
-        process,
+        process: process.clone(),
         session: head.session.clone(),
         agenda_item: head.agenda_item.clone(),
         adopted: head.adopted.or(body.closing_date),
@@ -203,7 +217,17 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         warnings,
         passages: body.anchors.len(),
         anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
+        process,
     })
+}
+
+/// The processes' own spelling for a name typed in any case (`oewg` → `OEWG`).
+fn canonical_process(name: &str) -> String {
+    let name = name.trim();
+    ["OEWG", "GGE"]
+        .into_iter()
+        .find(|known| known.eq_ignore_ascii_case(name))
+        .map_or_else(|| name.to_owned(), str::to_owned)
 }
 
 #[cfg(test)]

@@ -2,8 +2,13 @@
 
 use super::*;
 
+/// Imports with a process given, so that the warnings are the document's own.
 fn run(raw: &str) -> Imported {
-    match import_text(raw, Path::new("in.txt"), &ImportOptions::default()) {
+    let options = ImportOptions {
+        process: vec!["OEWG".into()],
+        ..ImportOptions::default()
+    };
+    match import_text(raw, Path::new("in.txt"), &options) {
         Ok(imported) => imported,
         Err(e) => panic!("import failed: {e}"),
     }
@@ -123,4 +128,24 @@ fn no_panic_on_odd_input() {
     for raw in odd {
         let _ = import_text(raw, Path::new("x"), &ImportOptions::default());
     }
+}
+
+#[test]
+fn a_document_of_no_known_process_is_reported() {
+    let raw =
+        "United Nations\nA/RES/98/4\n\n98/4. Quiet rules\n\nThe General Assembly,\n\n1. Decides.\n";
+    let got = import_text(raw, Path::new("in.txt"), &ImportOptions::default()).expect("imports");
+    assert!(got.process.is_empty());
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.message.contains("no process is known for A/RES/98/4"))
+    );
+    let lower = ImportOptions {
+        process: vec!["oewg".into()],
+        ..ImportOptions::default()
+    };
+    let got = import_text(raw, Path::new("in.txt"), &lower).expect("imports");
+    assert_eq!(got.process, ["OEWG"]);
+    assert!(got.text.contains("process = \"OEWG\""), "{}", got.text);
 }

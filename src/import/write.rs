@@ -71,6 +71,7 @@ mod tests {
             warnings: Vec::new(),
             passages: 1,
             anchors: vec!["OP1".into()],
+            process: Vec::new(),
         }
     }
 

@@ -50,3 +50,17 @@ pub fn acquire(dir: &Path) -> Result<BuildLock> {
         Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }
 }
+
+/// Whether a build holds the lock of `dir` right now (without taking it).
+pub fn held(dir: &Path) -> bool {
+    let Ok(file) = OpenOptions::new().read(true).open(dir.join(LOCK_FILE)) else {
+        return false;
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(_) => true,
+    }
+}

@@ -105,12 +105,22 @@ impl Index {
         }
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
         let index = tantivy::Index::open(directory)?;
-        let info = read_info(&index)?.ok_or_else(|| {
-            Error::Index(format!(
-                "{} holds a tantivy index that undex did not build; rebuild it with `undex index --rebuild`",
-                dir.display()
-            ))
-        })?;
+        let info = match read_info(&index)? {
+            Some(info) => info,
+            // The first build has created the index but not committed yet.
+            None if lock::held(dir) => {
+                return Err(Error::Index(format!(
+                    "the index in {} is being built for the first time; try again when the build has finished",
+                    dir.display()
+                )));
+            }
+            None => {
+                return Err(Error::Index(format!(
+                    "{} holds a tantivy index that undex did not build (or whose first build was interrupted); rebuild it with `undex index --rebuild`",
+                    dir.display()
+                )));
+            }
+        };
         if info.schema_version != SCHEMA_VERSION {
             return Err(Error::Index(format!(
                 "the index in {} has schema version {} but this undex reads version {SCHEMA_VERSION}; rebuild it with `undex index --rebuild`",
@@ -210,7 +220,16 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
 }
 
 fn corpus_name(corpus: &Corpus) -> String {
-    corpus.root.display().to_string()
+    corpus_key(&corpus.root)
+}
+
+/// The corpus path as recorded in an index: canonical, so that `corpus`,
+/// `./corpus/` and `/abs/corpus` name the same corpus.
+fn corpus_key(root: &Path) -> String {
+    root.canonicalize()
+        .unwrap_or_else(|_| root.to_path_buf())
+        .display()
+        .to_string()
 }
 
 fn create(dir: &Path) -> Result<tantivy::Index> {
@@ -313,6 +332,7 @@ fn to_document(
     }
     d.add_text(f.text, &p.text);
     d.add_text(f.text_exact, &p.text);
+    d.add_bool(f.excerpt, doc.meta.excerpt);
     if !p.notes.is_empty()
         && let Ok(json) = serde_json::to_string(&p.notes)
     {
@@ -332,7 +352,7 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
     let mut notices = Vec::new();
     if folder::inspect(dir)? == FolderState::Empty {
         notices.push(format!(
-            "no index in {} yet: building it from {} first",
+            "there is no index yet in {}: building it from {} first",
             dir.display(),
             corpus_root.display()
         ));
@@ -342,12 +362,9 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
     }
     let index = Index::open(dir)?;
     match crate::corpus::fingerprint(corpus_root) {
-        Ok(fp)
-            if fp != index.info.fingerprint
-                || index.info.corpus != corpus_root.display().to_string() =>
-        {
+        Ok(fp) if fp != index.info.fingerprint || index.info.corpus != corpus_key(corpus_root) => {
             notices.push(format!(
-                "the corpus {} has changed since this index was built; searching the index as it is (run `undex index` to update it)",
+                "the corpus in {} has changed since this index was built; searching the index as it is (run `undex index` to update it)",
                 corpus_root.display()
             ));
         }

@@ -42,6 +42,8 @@ pub struct Fields {
     pub text: Field,
     /// The passage text again, unstemmed (positions, not stored).
     pub text_exact: Field,
+    /// True when the document's file holds only some of its paragraphs (stored).
+    pub excerpt: Field,
     /// Footnotes as a JSON array of `{"marker","text"}` (stored).
     pub notes: Field,
     /// Place in the document, from 0 (fast, stored).
@@ -97,6 +99,7 @@ pub fn schema() -> Schema {
     b.add_text_field("date", key_options(true));
     b.add_text_field("text", text_options(analysis::STEMMED, true));
     b.add_text_field("text_exact", text_options(analysis::EXACT, false));
+    b.add_bool_field("excerpt", STORED);
     b.add_text_field("notes", STORED);
     b.add_u64_field("seq", INDEXED | STORED | FAST);
     b.add_u64_field("words", STORED | FAST);
@@ -130,6 +133,7 @@ impl Fields {
             date: f("date")?,
             text: f("text")?,
             text_exact: f("text_exact")?,
+            excerpt: f("excerpt")?,
             notes: f("notes")?,
             seq: f("seq")?,
             words: f("words")?,

@@ -114,7 +114,14 @@ pub fn search_human(out: &mut dyn Write, results: &Results, offset: usize) -> io
         hit_human(out, h)?;
     }
     let shown = results.hits.len();
-    if shown == 0 {
+    if shown == 0 && results.matched > 0 {
+        writeln!(
+            out,
+            "{DIM}{} matching passage{}, none on this page (--offset {offset}){DIM:#}",
+            results.matched,
+            if results.matched == 1 { "" } else { "s" }
+        )
+    } else if shown == 0 {
         writeln!(out, "{DIM}no passage matches{DIM:#}")
     } else {
         writeln!(
@@ -126,6 +133,32 @@ pub fn search_human(out: &mut dyn Write, results: &Results, offset: usize) -> io
             if results.matched == 1 { "" } else { "s" }
         )
     }
+}
+
+/// Prints what a document is before its passages: title, kind, date,
+/// processes, and a warning when the corpus holds only an excerpt of it.
+pub fn document_header(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()> {
+    writeln!(
+        out,
+        "{CITATION}{}{CITATION:#}  {}",
+        p.symbol,
+        p.title.as_deref().unwrap_or("")
+    )?;
+    let mut facts = vec![p.kind.clone()];
+    if let Some(d) = &p.date {
+        facts.push(d.clone());
+    }
+    if !p.process.is_empty() && p.kind != "commentary" {
+        facts.push(p.process.join(", "));
+    }
+    writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "))?;
+    if p.excerpt {
+        writeln!(
+            out,
+            "{DIM}excerpt: the corpus holds only some of this document's paragraphs (import the full text to replace it){DIM:#}"
+        )?;
+    }
+    writeln!(out)
 }
 
 /// Prints a passage in full for a person, with its citation and notes.

@@ -84,6 +84,9 @@ pub struct PassageRecord {
     pub refs: Vec<String>,
     /// Its footnotes.
     pub notes: Vec<Note>,
+    /// True when the corpus holds only an excerpt of its document (other
+    /// paragraphs exist that are not indexed).
+    pub excerpt: bool,
     /// Its text.
     pub text: String,
     /// Its place in the document, from 0.
@@ -153,6 +156,10 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         notes: s(f.notes)
             .and_then(|j| serde_json::from_str(&j).ok())
             .unwrap_or_default(),
+        excerpt: doc
+            .get_first(f.excerpt)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
         text: s(f.text).unwrap_or_default(),
         seq: n(f.seq),
         words: n(f.words),
@@ -169,7 +176,11 @@ fn top(
     limit: usize,
     offset: usize,
 ) -> Result<(Vec<(SortKey, DocAddress)>, usize)> {
-    if limit == 0 {
+    // Never ask for more places than the index has passages: tantivy
+    // allocates room for offset + limit hits up front.
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = limit.min(docs);
+    if limit == 0 || offset >= docs {
         return Ok((Vec::new(), searcher.search(query, &Count)?));
     }
     // Ties are broken by symbol, then by place in the document, so that the
@@ -241,12 +252,33 @@ impl Index {
         })
     }
 
-    /// One passage by id (`A/RES/73/27#OP5`), or a whole document in order
-    /// by symbol (`A/RES/73/27`), with the passages that refer to it.
+    /// One passage by id (`A/RES/73/27#OP5`) or by its citation
+    /// (`A/RES/73/27, para. 5`), or a whole document in order by symbol
+    /// (`A/RES/73/27`), with the passages that refer to it.
     pub fn show(&self, id_or_symbol: &str) -> Result<Shown> {
         let f = &self.fields;
         let searcher = self.searcher();
-        let wanted = id_or_symbol.trim();
+        let given = id_or_symbol.trim();
+        if given.is_empty() {
+            return Err(Error::Query(
+                "give a passage id (A/RES/73/27#OP5), a citation (A/RES/73/27, para. 5) or a symbol".into(),
+            ));
+        }
+        // A citation as printed is read back into the id it stands for.
+        let from_citation = (!given.contains('#') && given.contains(' '))
+            .then(|| crate::corpus::refs::extract(given, None, &Default::default()))
+            .and_then(|refs| refs.into_iter().find(|r| r.para.is_some()))
+            .and_then(|r| {
+                // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
+                [r.id(false), r.id(true)].into_iter().find(|id| {
+                    let q = TermQuery::new(
+                        tantivy::Term::from_field_text(f.id, &id.to_lowercase()),
+                        IndexRecordOption::Basic,
+                    );
+                    searcher.search(&q, &Count).is_ok_and(|n| n > 0)
+                })
+            });
+        let wanted = from_citation.as_deref().unwrap_or(given);
         let key = wanted.to_lowercase();
         let (field, cited_field) = if wanted.contains('#') {
             (f.id, f.refs)
