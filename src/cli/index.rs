@@ -11,7 +11,12 @@ use super::{Common, notify};
 use undex::corpus::Corpus;
 use undex::index::{self, BuildOptions};
 
-/// Build or update the index.
+/// Build or update the index from the corpus.
+///
+/// Reads and checks the whole corpus first: every bad file is reported as
+/// `path:line: problem` and nothing is changed (exit 2). The new index
+/// replaces the old one in one atomic commit; an unchanged corpus is not
+/// rebuilt unless --rebuild is given.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     #[command(flatten)]

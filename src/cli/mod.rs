@@ -32,22 +32,15 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands.
+/// The subcommands (each one's help is its arguments' doc comment).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Turn the raw text of UN documents (extracted from their PDFs) into corpus files.
     Import(import::ImportArgs),
-    /// Build or update the index from the corpus.
     Index(index::IndexArgs),
-    /// Search the index; print ranked passages with their citations.
     Search(search::SearchArgs),
-    /// Print one passage (A/RES/73/27#OP5) or a whole document (A/RES/73/27).
     Show(show::ShowArgs),
-    /// Compare terms across documents, processes or parts: counts, rates, keyness, dispersion.
     Compare(compare::CompareArgs),
-    /// Show every occurrence of a term in context, aligned, with citations.
     Kwic(kwic::KwicArgs),
-    /// Two paragraphs side by side: the word sequences they share, and what each alone says.
     Align(align::AlignArgs),
 }
 

@@ -11,7 +11,7 @@ use undex::index;
 use undex::output::{self, Summary};
 use undex::search::{Filters, SearchOptions};
 
-/// Search the index; print ranked passages with their citations.
+/// Search the index; print ranked passages with their citations
 ///
 /// The query language:
 ///
@@ -30,6 +30,7 @@ use undex::search::{Filters, SearchOptions};
 /// Exit status: 0 when a passage matched, 1 when none did, 2 on error (a query
 /// with no word at all, a missing corpus, a broken index).
 #[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
 pub struct SearchArgs {
     /// The query.
     #[arg(required = true, num_args = 1.., value_name = "QUERY")]

@@ -10,7 +10,11 @@ use super::{Common, notify};
 use undex::index;
 use undex::output;
 
-/// Print a passage or a document.
+/// Print one passage, or a whole document in order, with what refers to it.
+///
+/// ID is a passage id (A/RES/73/27#OP5), a citation as undex prints it
+/// ("A/RES/73/27, para. 5") or a document symbol (A/RES/73/27). Exit status:
+/// 0 when found, 1 when not, 2 on error.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// A passage id (A/RES/73/27#OP5) or a document symbol (A/RES/73/27).

@@ -80,8 +80,8 @@ impl Corpus {
         Ok(corpus)
     }
 
-    /// Resolves commentary references and processes, which depend on the
-    /// other documents of the corpus (their kinds and processes).
+    /// Resolves references (of every document) and commentary processes,
+    /// which depend on the other documents of the corpus (their kinds and processes).
     fn link_commentary(&mut self) {
         let kinds: HashMap<String, Kind> = self
             .documents
@@ -95,6 +95,9 @@ impl Corpus {
             .collect();
         for doc in &mut self.documents {
             if doc.meta.kind != Kind::Commentary {
+                for p in &mut doc.passages {
+                    p.refs = p.refs.iter().map(|r| fix_ref_kind(r, &kinds)).collect();
+                }
                 continue;
             }
             for p in &mut doc.passages {
@@ -238,7 +241,12 @@ pub fn parse_bytes(
                     part: p.part,
                     section: p.section,
                     process: meta.process.clone(),
-                    refs: Vec::new(),
+                    // "paragraph 1 above" is this document's own paragraph.
+                    refs: refs::extract(&p.text, Some(&meta.symbol), &meta.aliases)
+                        .iter()
+                        .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
+                        .map(|r| r.id(looks_like_report(&r.symbol)))
+                        .collect(),
                     notes: p.notes,
                     text: p.text,
                     line: p.line,

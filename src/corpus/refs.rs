@@ -82,6 +82,7 @@ fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
             }
         })
         .collect();
+    out.extend(assembly_resolutions(text));
     let lower = text.to_lowercase();
     // Longest aliases first, so that "US Resolution" is not read as a shorter alias inside it.
     let mut names: Vec<(&String, &String)> = aliases.iter().collect();
@@ -115,6 +116,44 @@ fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
     out
 }
 
+static RESOLUTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\bresolutions?\s+((?:\d{1,3}/\d{1,4}[A-Z]?(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)",
+    )
+    .expect("static regex")
+});
+static SESSION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,3}/\d{1,4}[A-Z]?)\b").expect("static regex"));
+
+/// General Assembly resolutions cited the way resolutions cite each other:
+/// "its resolutions 53/70 of 4 December 1998, 54/49 … and 71/28" → A/RES/53/70, …
+/// A resolution of a Council ("Human Rights Council resolution 20/8") is not
+/// the Assembly's and is left alone.
+fn assembly_resolutions(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for c in RESOLUTIONS.captures_iter(text) {
+        let (Some(whole), Some(list)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let before = text.get(..whole.start()).unwrap_or("");
+        let lead: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        if lead
+            .iter()
+            .any(|w| w.starts_with("Council") || w.starts_with("Conference"))
+        {
+            continue;
+        }
+        for m in SESSION_NUMBER.find_iter(list.as_str()) {
+            out.push(Mention {
+                at: list.start() + m.start(),
+                end: list.start() + m.end(),
+                symbol: format!("A/RES/{}", m.as_str()),
+            });
+        }
+    }
+    out
+}
+
 /// The first document a heading or a column header names, if any.
 pub fn document_named(text: &str, aliases: &BTreeMap<String, String>) -> Option<String> {
     mentions(text, aliases).into_iter().next().map(|m| m.symbol)
@@ -133,7 +172,15 @@ pub fn extract(
     let mut out = Vec::new();
     for c in PARA.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let before = docs.iter().rposition(|m| m.end <= whole.start());
+        // "paragraph 1 of resolution 73/27" names its document after it;
+        // otherwise a bare paragraph belongs to the document named last before it.
+        let after = docs.iter().position(|m| {
+            m.at >= whole.end()
+                && text
+                    .get(whole.end()..m.at)
+                    .is_some_and(|gap| gap.trim_start().starts_with("of ") && gap.len() <= 24)
+        });
+        let before = after.or_else(|| docs.iter().rposition(|m| m.end <= whole.start()));
         let symbol = match before {
             Some(i) => {
                 if let Some(u) = used.get_mut(i) {
@@ -272,6 +319,27 @@ mod tests {
         );
         assert_eq!(ids("para. 3 with no document", None), Vec::<String>::new());
         assert_eq!(ids("Adopted as A/RES/73/27.", None), ["A/RES/73/27"]);
+    }
+
+    #[test]
+    fn resolutions_cited_as_resolutions_cite_them() {
+        let text = "Recalling its resolutions 53/70 of 4 December 1998, 54/49 of 1 December 1999 and 71/28 of 5 December 2016, and Human Rights Council resolution 20/8 of 5 July 2012, and paragraph 1 of resolution 73/27,";
+        let mut got = ids(text, Some("A/RES/99/1"));
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "A/RES/53/70",
+                "A/RES/54/49",
+                "A/RES/71/28",
+                "A/RES/73/27#OP1"
+            ]
+        );
+        // A paragraph named before its resolution belongs to the document itself.
+        assert_eq!(
+            ids("as listed in paragraph 1 above", Some("A/RES/99/1")),
+            ["A/RES/99/1#OP1"]
+        );
     }
 
     #[test]
