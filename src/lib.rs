@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod compare;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod index;
 pub mod output;

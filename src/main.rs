@@ -21,6 +21,11 @@ fn main() -> ExitCode {
         Command::Compare(a) => cli::compare::run(a, &mut out),
         Command::Kwic(a) => cli::kwic::run(a, &mut out),
         Command::Align(a) => cli::align::run(a, &mut out),
+        Command::Export(a) => cli::export::run(a, &mut out),
+        Command::Stats(a) => cli::stats::run(a, &mut out),
+        Command::Schema(a) => cli::generate::schema(a, &mut out),
+        Command::Completions(a) => cli::generate::completions(a, &mut out),
+        Command::Man(a) => cli::generate::man(a, &mut out),
     }
     .and_then(|code| {
         out.flush()?;

@@ -2,11 +2,14 @@
 
 pub mod align;
 pub mod compare;
+pub mod export;
+pub mod generate;
 pub mod import;
 pub mod index;
 pub mod kwic;
 pub mod search;
 pub mod show;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -42,6 +45,11 @@ pub enum Command {
     Compare(compare::CompareArgs),
     Kwic(kwic::KwicArgs),
     Align(align::AlignArgs),
+    Export(export::ExportArgs),
+    Stats(stats::StatsArgs),
+    Schema(generate::SchemaArgs),
+    Completions(generate::CompletionsArgs),
+    Man(generate::ManArgs),
 }
 
 /// Where the corpus and the index are, and how to print; every subcommand takes these.

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod blocks;
 pub mod commentary;
 pub mod frontmatter;
+pub mod jsonl;
 pub mod model;
 pub mod numbered;
 pub mod refs;
@@ -41,6 +42,9 @@ impl Corpus {
     /// reported (as [`Error::Input`], one diagnostic per problem) and nothing
     /// is returned unless the whole corpus is good.
     pub fn load(root: &Path) -> Result<Corpus> {
+        if jsonl::is_jsonl(root) && root.is_file() {
+            return Corpus::load_jsonl(root);
+        }
         let found = discover(root)?;
         // Taken before the files are read: an edit made while they are read
         // then shows as a change at the next check.
@@ -78,6 +82,22 @@ impl Corpus {
         };
         corpus.link_commentary();
         Ok(corpus)
+    }
+
+    /// Reads a JSON Lines corpus (one passage a line, as `undex export
+    /// --format jsonl` writes them); its passages are taken as given.
+    pub fn load_jsonl(path: &Path) -> Result<Corpus> {
+        let found = discover(path)?;
+        let fingerprint = found.fingerprint(path);
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = text::decode(path, &bytes).map_err(|d| Error::Input(vec![d]))?;
+        let documents = jsonl::load(path, &text).map_err(Error::Input)?;
+        Ok(Corpus {
+            root: path.to_path_buf(),
+            documents,
+            warnings: Vec::new(),
+            fingerprint,
+        })
     }
 
     /// Resolves references (of every document) and commentary processes,

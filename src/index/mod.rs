@@ -9,6 +9,7 @@ pub mod folder;
 pub mod info;
 pub mod lock;
 pub mod schema;
+pub mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};

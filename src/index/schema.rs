@@ -142,3 +142,76 @@ impl Fields {
         })
     }
 }
+
+/// What each field holds, for the schema description.
+const DESCRIPTIONS: [(&str, &str); 20] = [
+    ("id", "passage id, symbol#anchor: A/RES/73/27#OP5"),
+    (
+        "symbol",
+        "document symbol: A/RES/73/27 (fast, for ordering ties)",
+    ),
+    (
+        "anchor",
+        "place in the document: PP3, OP5, OP4(a)(i), OP1.1, P13, U2, ANNEX.OP2, S7.2",
+    ),
+    ("citation", "how to cite the passage: A/RES/73/27, para. 5"),
+    ("title", "document title"),
+    ("kind", "resolution, decision, report or commentary"),
+    ("part", "preambular, operative, report or commentary"),
+    (
+        "process",
+        "negotiating processes, one value each: OEWG, GGE",
+    ),
+    ("section", "the heading the passage stands under"),
+    ("refs", "passage ids and symbols the passage refers to"),
+    (
+        "cites",
+        "symbols of the documents the passage refers to (for search)",
+    ),
+    ("date", "adoption date (YYYY-MM-DD) or a commentary's date"),
+    ("text", "the passage text, stemmed for search"),
+    (
+        "text_exact",
+        "the passage text again, unstemmed, for exact matching",
+    ),
+    (
+        "excerpt",
+        "true when the corpus holds only some paragraphs of the document",
+    ),
+    ("notes", "footnotes, a JSON array of {marker, text}"),
+    ("seq", "place of the passage in its document, from 0"),
+    ("words", "exact number of words of the text"),
+    ("line", "line of the source file"),
+    ("path", "source file, relative to the corpus"),
+];
+
+/// The schema as JSON, for other tools: every field as tantivy records it
+/// (type, analyzer, stored, indexed, fast) with what it holds, and the
+/// analyzers' definitions. `undex schema` prints it.
+pub fn describe() -> serde_json::Value {
+    let mut fields = serde_json::to_value(schema()).unwrap_or_default();
+    if let Some(list) = fields.as_array_mut() {
+        for f in list.iter_mut() {
+            let name = f
+                .get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or("")
+                .to_owned();
+            if let (Some(obj), Some((_, d))) = (
+                f.as_object_mut(),
+                DESCRIPTIONS.iter().find(|(n, _)| *n == name),
+            ) {
+                obj.insert("description".into(), serde_json::Value::from(*d));
+            }
+        }
+    }
+    serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "analyzers": {
+            analysis::STEMMED: "UAX #29 words (unicode-segmentation unicode_word_indices; U+2019 read as '), words over 100 bytes dropped, lower-cased, English Snowball stemmer",
+            analysis::EXACT: "UAX #29 words as above, words over 100 bytes dropped, lower-cased, not stemmed",
+            analysis::KEY: "the whole value as one token, lower-cased",
+        },
+        "fields": fields,
+    })
+}
