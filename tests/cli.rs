@@ -273,3 +273,82 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn exports_stats_schema_completions_and_man() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["export", "--format", "jsonl"]);
+    r.expect_code(0);
+    let rows: Vec<serde_json::Value> = r
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0]["id"], "A/RES/99/1#PP1");
+    let r = d.undex(&["export", "--format", "es-bulk", "--es-index", "un"]);
+    let lines: Vec<serde_json::Value> = r
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 14);
+    assert_eq!(lines[0]["index"]["_index"], "un");
+    assert_eq!(lines[0]["index"]["_id"], lines[1]["id"]);
+    let r = d.undex(&["export", "--format", "csv"]);
+    assert_eq!(
+        r.stdout()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .next(),
+        Some("id")
+    );
+    let r = d.undex(&["export", "--quickwit-config"]);
+    let qw: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    let text = qw["doc_mapping"]["field_mappings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "text")
+        .unwrap()
+        .clone();
+    assert_eq!(text["record"], "position", "phrase queries need positions");
+    // The export indexes again as a corpus.
+    d.write("export.jsonl", d.undex(&["export"]).stdout());
+    d.undex(&["index", "--corpus", "export.jsonl", "--index", "again"])
+        .expect_code(0);
+    let a = d.undex(&["search", "--json", "quorum"]).hit_ids();
+    let b = d
+        .undex(&[
+            "search",
+            "--json",
+            "--corpus",
+            "export.jsonl",
+            "--index",
+            "again",
+            "quorum",
+        ])
+        .hit_ids();
+    assert_eq!(a, b);
+    let r = d.undex(&["stats", "--json"]);
+    let s = &r.records("stats")[0];
+    assert_eq!(s["documents"], 3);
+    assert_eq!(s["passages"], 7);
+    assert_eq!(s["passages_by_part"]["operative"], 5);
+    let r = d.undex(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&r.stdout()).unwrap();
+    assert!(
+        schema["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["name"] == "citation")
+    );
+    assert!(d.undex(&["completions", "bash"]).stdout().contains("undex"));
+    assert!(d.undex(&["man"]).stdout().contains(".TH undex"));
+    d.undex(&["completions", "nosuchshell"]).expect_code(2);
+}

@@ -57,7 +57,7 @@ impl Found {
     }
 }
 
-/// The fingerprint of the corpus at `root` as it is now (see [`Found::fingerprint`]).
+/// The fingerprint of the corpus at `root` as it is now (see `Found::fingerprint`).
 pub fn fingerprint(root: &Path) -> Result<String> {
     Ok(discover(root)?.fingerprint(root))
 }

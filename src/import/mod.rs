@@ -1,11 +1,11 @@
 //! `undex import`: turns the text of a UN document as extracted from its PDF (or already clean) into a corpus file.
 //!
 //! The steps, each in its own file: split the input into lines
-//! ([`lines`]), take away page furniture ([`furniture`]) and footnote areas
-//! ([`footnotes`]), read the masthead ([`masthead`]), regroup the body into
-//! paragraphs and read their labels ([`body`], [`labels`]), put the
-//! footnote markers back as `[^n]` ([`markers`]), and write the corpus file
-//! ([`render`], [`write`]). The corpus format is docs/corpus-format.md.
+//! (`lines`), take away page furniture (`furniture`) and footnote areas
+//! (`footnotes`), read the masthead (`masthead`), regroup the body into
+//! paragraphs and read their labels (`body`, `labels`), put the
+//! footnote markers back as `[^n]` (`markers`), and write the corpus file
+//! (`render`, `write`). The corpus format is docs/corpus-format.md.
 
 mod body;
 mod footnotes;
