@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
-pub use walk::{discover, fingerprint};
+pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
 use crate::error::{Diagnostic, Error, Result};
 
@@ -30,6 +30,8 @@ pub struct Corpus {
     pub warnings: Vec<String>,
     /// The fingerprint of its files when they were read (see [`fingerprint`]).
     pub fingerprint: String,
+    /// The stamps of its folders when they were read (see [`stamps`]).
+    pub stamps: Vec<Stamp>,
 }
 
 impl Corpus {
@@ -49,6 +51,7 @@ impl Corpus {
         // Taken before the files are read: an edit made while they are read
         // then shows as a change at the next check.
         let fingerprint = found.fingerprint(root);
+        let stamps = stamps(root, &found.dirs);
         let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
         if found.files.is_empty() {
             return Err(Error::Input(vec![Diagnostic::new(
@@ -79,6 +82,7 @@ impl Corpus {
             documents: docs,
             warnings,
             fingerprint,
+            stamps,
         };
         corpus.link_commentary();
         Ok(corpus)
@@ -89,6 +93,7 @@ impl Corpus {
     pub fn load_jsonl(path: &Path) -> Result<Corpus> {
         let found = discover(path)?;
         let fingerprint = found.fingerprint(path);
+        let stamps = stamps(path, &found.dirs);
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = text::decode(path, &bytes).map_err(|d| Error::Input(vec![d]))?;
         let documents = jsonl::load(path, &text).map_err(Error::Input)?;
@@ -97,6 +102,7 @@ impl Corpus {
             documents,
             warnings: Vec::new(),
             fingerprint,
+            stamps,
         })
     }
 

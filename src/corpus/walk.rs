@@ -16,6 +16,40 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// Files passed over (a symlink leading outside, a fifo, …).
     pub skipped: Vec<Skipped>,
+    /// The folders walked (the corpus folder first), or the corpus file itself.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// When a corpus folder (or file) last changed: its path relative to the
+/// corpus and its modification time in nanoseconds.
+pub type Stamp = (String, u64);
+
+fn mtime_ns(path: &Path) -> Option<u64> {
+    let m = std::fs::metadata(path).ok()?;
+    let t = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    u64::try_from(t.as_nanos()).ok()
+}
+
+/// The stamps of a corpus's folders: a file added, removed or replaced
+/// (editors save by replacing) changes its folder's time, so comparing a
+/// handful of stamps tells a changed corpus without a stat of every file.
+/// It misses a file rewritten in place with the same name (`>>`, some
+/// tools), which `undex index` always catches by checking every file.
+pub fn stamps(root: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
+    dirs.iter()
+        .map(|d| {
+            let rel = d.strip_prefix(root).unwrap_or(d).to_string_lossy().into_owned();
+            (rel, mtime_ns(d).unwrap_or(0))
+        })
+        .collect()
+}
+
+/// Whether any stamp differs from the folder (or file) as it is now.
+pub fn stamps_changed(root: &Path, recorded: &[Stamp]) -> bool {
+    recorded.iter().any(|(rel, t)| {
+        let path = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
+        mtime_ns(&path) != Some(*t)
+    })
 }
 
 /// A file passed over, with the reason.
@@ -94,6 +128,7 @@ pub fn discover(root: &Path) -> Result<Found> {
     let mut found = Found::default();
     if meta.is_file() {
         found.files.push(root.to_path_buf());
+        found.dirs.push(root.to_path_buf());
         return Ok(found);
     }
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
@@ -120,7 +155,11 @@ pub fn discover(root: &Path) -> Result<Found> {
         };
         let path = entry.path();
         let ft = entry.file_type();
-        if ft.is_dir() || !is_document_name(path) {
+        if ft.is_dir() {
+            found.dirs.push(path.to_path_buf());
+            continue;
+        }
+        if !is_document_name(path) {
             continue;
         }
         if ft.is_symlink() {

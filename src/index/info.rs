@@ -19,4 +19,7 @@ pub struct IndexInfo {
     pub passages: u64,
     /// Build time, seconds since the Unix epoch.
     pub built_at: u64,
+    /// The corpus folders' stamps at build time, for the cheap staleness check.
+    #[serde(default)]
+    pub stamps: Vec<crate::corpus::Stamp>,
 }

@@ -286,6 +286,7 @@ fn write_all(
         documents: corpus.documents.len() as u64,
         passages,
         built_at: now(),
+        stamps: corpus.stamps.clone(),
     };
     let payload = serde_json::to_string(&info).map_err(|e| Error::Index(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
@@ -362,8 +363,16 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
         return Ok((Index::open(dir)?, notices));
     }
     let index = Index::open(dir)?;
-    match crate::corpus::fingerprint(corpus_root) {
-        Ok(fp) if fp != index.info.fingerprint || index.info.corpus != corpus_key(corpus_root) => {
+    // A search checks the folders' stamps only (a few stats), not every file.
+    let changed = if index.info.stamps.is_empty() {
+        crate::corpus::fingerprint(corpus_root).map(|fp| fp != index.info.fingerprint)
+    } else if corpus_root.exists() {
+        Ok(crate::corpus::stamps_changed(corpus_root, &index.info.stamps))
+    } else {
+        Err(Error::Index(String::new()))
+    };
+    match changed {
+        Ok(c) if c || index.info.corpus != corpus_key(corpus_root) => {
             notices.push(format!(
                 "the corpus in {} has changed since this index was built; searching the index as it is (run `undex index` to update it)",
                 corpus_root.display()
