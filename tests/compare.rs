@@ -246,3 +246,23 @@ fn align_marks_what_two_paragraphs_share() {
     d.undex(&["align", "A/RES/90/1", "A/RES/90/2#OP1"])
         .expect_code(2);
 }
+
+#[test]
+fn a_phrase_whose_words_stand_apart_in_many_passages() {
+    // The postings of the three words run ahead of one another: the
+    // intersection must never seek a list backwards.
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution(
+            "A/RES/90/1",
+            "OEWG",
+            "1. alpha;\n\n2. alpha beta;\n\n3. gamma;\n\n4. alpha beta gamma;",
+        ),
+    );
+    d.undex(&["index", "--threads", "1"]).expect_code(0);
+    let r = d.undex(&["compare", "--json", "alpha beta gamma"]);
+    r.expect_code(0);
+    assert_eq!(r.records("count")[0]["count"], 1);
+    assert_eq!(r.records("count")[0]["ids"][0], "A/RES/90/1#OP4");
+}

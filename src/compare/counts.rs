@@ -282,7 +282,13 @@ pub(crate) fn for_each_count(
     let mut target = lists.first().map_or(TERMINATED, |p| p.doc());
     'docs: while target != TERMINATED {
         for p in lists.iter_mut() {
-            let d = p.seek(target);
+            // A list may already stand past the target (it was not moved in
+            // the last round); tantivy's seek wants a target at or after it.
+            let d = if p.doc() < target {
+                p.seek(target)
+            } else {
+                p.doc()
+            };
             if d != target {
                 target = d;
                 continue 'docs;
@@ -493,5 +499,19 @@ impl Index {
             documents,
             total_words,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phrase_count;
+
+    #[test]
+    fn phrases_are_counted_where_every_word_stands_in_its_place() {
+        // "a b c" at 0-2 and 7-9; "a b" alone at 4-5.
+        let positions = vec![vec![0, 4, 7], vec![1, 5, 8], vec![2, 9]];
+        assert_eq!(phrase_count(&positions, &[0, 1, 2]), 2);
+        assert_eq!(phrase_count(&positions[..2], &[0, 1]), 3);
+        assert_eq!(phrase_count(&[], &[]), 0);
     }
 }
