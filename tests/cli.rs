@@ -352,3 +352,87 @@ fn exports_stats_schema_completions_and_man() {
     assert!(d.undex(&["man"]).stdout().contains(".TH undex"));
     d.undex(&["completions", "nosuchshell"]).expect_code(2);
 }
+
+#[test]
+fn only_what_changed_is_indexed_again() {
+    let d = Dir::new();
+    for i in 1..=8 {
+        d.write(
+            &format!("corpus/r{i}.txt"),
+            resolution(&format!("A/RES/97/{i}"), "OEWG", "1. Decides on quorum;"),
+        );
+    }
+    d.write(
+        "corpus/notes.md",
+        "+++\nsymbol = \"Doe2020\"\nkind = \"commentary\"\nauthor = \"Jane Doe\"\ndate = \"2020\"\n+++\n\nA/RES/97/8, para. 1, is about quorum.\n",
+    );
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["index"]);
+    assert!(r.stdout().contains("up to date"), "{}", r.stdout());
+    // One resolution changed, one removed: only those are re-indexed.
+    d.write(
+        "corpus/r1.txt",
+        resolution("A/RES/97/1", "OEWG", "1. Decides on zebracorn matters;"),
+    );
+    std::fs::remove_file(d.join("corpus/r2.txt")).unwrap();
+    let r = d.undex(&["index"]);
+    r.expect_code(0);
+    assert!(
+        r.stdout().contains("1 changed or added, 1 removed"),
+        "{}",
+        r.stdout()
+    );
+    assert!(
+        r.stdout().contains("8 documents, 8 passages"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(
+        d.undex(&["search", "--json", "zebracorn"]).hit_ids(),
+        ["A/RES/97/1#OP1"]
+    );
+    d.undex(&["show", "A/RES/97/2"]).expect_code(1);
+    let incremental = d
+        .undex(&["search", "--json", "--limit", "20", "quorum"])
+        .hit_ids();
+    let r = d.undex(&["index", "--rebuild"]);
+    assert!(
+        r.stdout().starts_with("indexed 8 documents"),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(
+        d.undex(&["search", "--json", "--limit", "20", "quorum"])
+            .hit_ids(),
+        incremental,
+        "the same as a full build"
+    );
+    // A document the commentary cites changes: everything is linked again.
+    d.write(
+        "corpus/r8.txt",
+        resolution("A/RES/97/8", "GGE", "1. Decides on quorum, again;"),
+    );
+    let r = d.undex(&["index"]);
+    assert!(
+        r.stdout().starts_with("indexed 8 documents"),
+        "a full build: {}",
+        r.stdout()
+    );
+    let hits = d
+        .undex(&["search", "--json", "about quorum"])
+        .records("hit");
+    assert_eq!(
+        hits[0]["process"],
+        serde_json::json!(["GGE"]),
+        "the commentary follows its resolution's process"
+    );
+    // A bad file in an incremental run: reported, nothing applied.
+    d.write("corpus/r3.txt", "no front matter");
+    d.undex(&["index"]).expect_code(2);
+    assert_eq!(
+        d.undex(&["search", "--json", "--limit", "20", "quorum"])
+            .hit_ids()
+            .len(),
+        7
+    );
+}

@@ -8,8 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{Common, notify};
-use undex::corpus::Corpus;
-use undex::index::{self, BuildOptions};
+use undex::index::{self, BuildMode, BuildOptions};
 
 /// Build or update the index from the corpus.
 ///
@@ -39,14 +38,21 @@ struct Built<'a> {
 
 /// Runs `undex index`.
 pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let corpus = Corpus::load(&args.common.corpus)?;
-    notify(&corpus.warnings);
     let options = BuildOptions {
         rebuild: args.rebuild,
         threads: args.threads,
         ..BuildOptions::default()
     };
-    let report = index::build(&corpus, &args.common.index, &options)?;
+    let bar = Progress::new();
+    let report = index::build_from(
+        &args.common.corpus,
+        &args.common.index,
+        &options,
+        &mut |done, total| bar.update(done, total),
+    );
+    bar.finish();
+    let report = report?;
+    notify(&report.warnings);
     let dir = args.common.index.display().to_string();
     if args.common.json {
         undex::output::json_line(
@@ -58,6 +64,12 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
                 written: report.written,
                 index: &dir,
             },
+        )?;
+    } else if let BuildMode::Incremental { changed, removed } = report.mode {
+        writeln!(
+            out,
+            "updated {dir}: {changed} changed or added, {removed} removed; {}",
+            counted(report.documents, report.passages)
         )?;
     } else if report.written {
         writeln!(
@@ -82,4 +94,41 @@ fn counted(documents: u64, passages: u64) -> String {
         s(documents),
         s(passages)
     )
+}
+
+/// A progress bar on standard error for builds over a second, on a terminal
+/// only: silent when piped or redirected.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn update(&self, done: u64, total: u64) {
+        if self.bar.is_hidden()
+            && self.started.elapsed() > std::time::Duration::from_secs(1)
+            && std::io::IsTerminal::is_terminal(&std::io::stderr())
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        self.bar.set_length(total);
+        self.bar.set_position(done);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

@@ -106,58 +106,73 @@ impl Corpus {
         })
     }
 
-    /// Resolves references (of every document) and commentary processes,
-    /// which depend on the other documents of the corpus (their kinds and processes).
+    /// Resolves commentary references and processes, which depend on the
+    /// other documents of the corpus (their kinds and processes).
     fn link_commentary(&mut self) {
-        let kinds: HashMap<String, Kind> = self
-            .documents
-            .iter()
-            .map(|d| (d.meta.symbol.clone(), d.meta.kind))
-            .collect();
-        let processes: HashMap<String, Vec<String>> = self
-            .documents
-            .iter()
-            .map(|d| (d.meta.symbol.clone(), d.meta.process.clone()))
-            .collect();
+        let (kinds, processes) = kinds_and_processes(&self.documents);
         for doc in &mut self.documents {
-            if doc.meta.kind != Kind::Commentary {
-                for p in &mut doc.passages {
-                    p.refs = p.refs.iter().map(|r| fix_ref_kind(r, &kinds)).collect();
+            link(doc, &kinds, &processes);
+        }
+    }
+}
+
+/// Every document's kind and processes, by symbol.
+pub(crate) fn kinds_and_processes(
+    docs: &[Document],
+) -> (HashMap<String, Kind>, HashMap<String, Vec<String>>) {
+    (
+        docs.iter()
+            .map(|d| (d.meta.symbol.clone(), d.meta.kind))
+            .collect(),
+        docs.iter()
+            .map(|d| (d.meta.symbol.clone(), d.meta.process.clone()))
+            .collect(),
+    )
+}
+
+/// Links a commentary document to the documents it refers to: its
+/// references take their targets' numbering (`P13` for a report), and each
+/// passage concerns the processes it names or those of what it cites,
+/// failing that its heading's, failing that the document's. Other documents
+/// are left as parsed (their references follow the symbol: `/RES/` is `OP`).
+pub(crate) fn link(
+    doc: &mut Document,
+    kinds: &HashMap<String, Kind>,
+    processes: &HashMap<String, Vec<String>>,
+) {
+    if doc.meta.kind != Kind::Commentary {
+        return;
+    }
+    for p in &mut doc.passages {
+        let mut procs: Vec<String> = Vec::new();
+        let mut add = |list: &[String]| {
+            for x in list {
+                if !procs.contains(x) {
+                    procs.push(x.clone());
                 }
-                continue;
             }
-            for p in &mut doc.passages {
-                let mut procs: Vec<String> = Vec::new();
-                let mut add = |list: &[String]| {
-                    for x in list {
-                        if !procs.contains(x) {
-                            procs.push(x.clone());
-                        }
-                    }
-                };
-                // The passage's own naming is stashed in `process` by the parser.
-                let named = std::mem::take(&mut p.process);
-                add(&named);
-                for r in &p.refs {
-                    let symbol = r.split('#').next().unwrap_or(r);
-                    if let Some(list) = processes.get(symbol) {
-                        add(list);
-                    }
-                }
-                p.refs = p.refs.iter().map(|r| fix_ref_kind(r, &kinds)).collect();
-                p.refs.sort();
-                p.refs.dedup();
-                if procs.is_empty() {
-                    procs = p.section_processes.clone();
-                }
-                if procs.is_empty() {
-                    procs = doc.meta.process.clone();
-                }
-                // One order everywhere: the OEWG, then the GGE, then others by name.
-                procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
-                p.process = procs;
+        };
+        // The passage's own naming is stashed in `process` by the parser.
+        let named = std::mem::take(&mut p.process);
+        add(&named);
+        for r in &p.refs {
+            let symbol = r.split('#').next().unwrap_or(r);
+            if let Some(list) = processes.get(symbol) {
+                add(list);
             }
         }
+        p.refs = p.refs.iter().map(|r| fix_ref_kind(r, kinds)).collect();
+        p.refs.sort();
+        p.refs.dedup();
+        if procs.is_empty() {
+            procs = p.section_processes.clone();
+        }
+        if procs.is_empty() {
+            procs = doc.meta.process.clone();
+        }
+        // One order everywhere: the OEWG, then the GGE, then others by name.
+        procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
+        p.process = procs;
     }
 }
 

@@ -38,7 +38,11 @@ fn mtime_ns(path: &Path) -> Option<u64> {
 pub fn stamps(root: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
     dirs.iter()
         .map(|d| {
-            let rel = d.strip_prefix(root).unwrap_or(d).to_string_lossy().into_owned();
+            let rel = d
+                .strip_prefix(root)
+                .unwrap_or(d)
+                .to_string_lossy()
+                .into_owned();
             (rel, mtime_ns(d).unwrap_or(0))
         })
         .collect()
@@ -47,7 +51,11 @@ pub fn stamps(root: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
 /// Whether any stamp differs from the folder (or file) as it is now.
 pub fn stamps_changed(root: &Path, recorded: &[Stamp]) -> bool {
     recorded.iter().any(|(rel, t)| {
-        let path = if rel.is_empty() { root.to_path_buf() } else { root.join(rel) };
+        let path = if rel.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(rel)
+        };
         mtime_ns(&path) != Some(*t)
     })
 }

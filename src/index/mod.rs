@@ -10,6 +10,9 @@ pub mod info;
 pub mod lock;
 pub mod schema;
 pub mod stats;
+mod stream;
+
+pub use stream::build_from;
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -46,6 +49,22 @@ impl Default for BuildOptions {
     }
 }
 
+/// How a build went about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildMode {
+    /// Every document indexed anew.
+    Full,
+    /// Only changed, added and removed documents re-indexed.
+    Incremental {
+        /// Documents added or changed.
+        changed: u64,
+        /// Documents removed.
+        removed: u64,
+    },
+    /// Nothing had changed; nothing was written.
+    UpToDate,
+}
+
 /// What a build did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
@@ -55,6 +74,23 @@ pub struct BuildReport {
     pub passages: u64,
     /// False when the index was already up to date and nothing was written.
     pub written: bool,
+    /// Full, incremental, or nothing to do.
+    pub mode: BuildMode,
+    /// Things worth telling the user (one line each): skipped files, gaps in
+    /// numbering, an excerpt replaced by its full text.
+    pub warnings: Vec<String>,
+}
+
+impl BuildReport {
+    fn up_to_date(info: &IndexInfo) -> BuildReport {
+        BuildReport {
+            documents: info.documents,
+            passages: info.passages,
+            written: false,
+            mode: BuildMode::UpToDate,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// An open undex index, ready to search.
@@ -78,7 +114,7 @@ impl std::fmt::Debug for Index {
     }
 }
 
-fn now() -> u64 {
+pub(crate) fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
@@ -173,15 +209,22 @@ impl Index {
     }
 }
 
-/// Builds (or rebuilds) the index of `corpus` in `dir`, replacing the
-/// previous index atomically. The corpus must already be loaded and checked.
-pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<BuildReport> {
+/// An index folder locked for a build, with its index opened (or created).
+pub(crate) struct Prepared {
+    pub(crate) _lock: lock::BuildLock,
+    pub(crate) index: tantivy::Index,
+    /// What the existing index recorded, when it is of this schema.
+    pub(crate) previous: Option<IndexInfo>,
+}
+
+/// Checks the folder, takes the build lock, and opens the index there (an
+/// index of another schema, which this undex cannot read anyway, is started afresh).
+pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
     let state = folder::inspect(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let _lock = lock::acquire(dir)?;
-    let fp = corpus.fingerprint.clone();
-    let index = match state {
-        FolderState::Empty => create(dir)?,
+    let lock = lock::acquire(dir)?;
+    let (index, previous) = match state {
+        FolderState::Empty => (create(dir)?, None),
         FolderState::Index => {
             let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
             let existing = tantivy::Index::open(directory)?;
@@ -190,33 +233,43 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
                     if info.schema_version == SCHEMA_VERSION
                         && Fields::from_schema(&existing.schema()).is_ok() =>
                 {
-                    if !options.rebuild
-                        && info.fingerprint == fp
-                        && info.corpus == corpus_name(corpus)
-                    {
-                        return Ok(BuildReport {
-                            documents: info.documents,
-                            passages: info.passages,
-                            written: false,
-                        });
-                    }
-                    existing
+                    (existing, Some(info))
                 }
-                // Another schema cannot be read by this undex anyway: start afresh.
                 _ => {
                     drop(existing);
                     clear(dir)?;
-                    create(dir)?
+                    (create(dir)?, None)
                 }
             }
         }
     };
     analysis::register(index.tokenizers());
-    let info = write_all(&index, corpus, options, fp)?;
+    Ok(Prepared {
+        _lock: lock,
+        index,
+        previous,
+    })
+}
+
+/// Builds (or rebuilds) the index of `corpus` in `dir`, replacing the
+/// previous index atomically. The corpus must already be loaded and checked;
+/// [`build_from`] reads a corpus folder itself, streaming, and incrementally.
+pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    let prepared = prepare(dir)?;
+    if let Some(info) = &prepared.previous
+        && !options.rebuild
+        && info.fingerprint == corpus.fingerprint
+        && info.corpus == corpus_name(corpus)
+    {
+        return Ok(BuildReport::up_to_date(info));
+    }
+    let info = write_all(&prepared.index, corpus, options, corpus.fingerprint.clone())?;
     Ok(BuildReport {
         documents: info.documents,
         passages: info.passages,
         written: true,
+        mode: BuildMode::Full,
+        warnings: corpus.warnings.clone(),
     })
 }
 
@@ -226,7 +279,7 @@ fn corpus_name(corpus: &Corpus) -> String {
 
 /// The corpus path as recorded in an index: canonical, so that `corpus`,
 /// `./corpus/` and `/abs/corpus` name the same corpus.
-fn corpus_key(root: &Path) -> String {
+pub(crate) fn corpus_key(root: &Path) -> String {
     root.canonicalize()
         .unwrap_or_else(|_| root.to_path_buf())
         .display()
@@ -243,7 +296,7 @@ fn create(dir: &Path) -> Result<tantivy::Index> {
 }
 
 /// Removes an old index's files (only names an index has: `inspect` checked).
-fn clear(dir: &Path) -> Result<()> {
+pub(crate) fn clear(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name();
@@ -255,6 +308,19 @@ fn clear(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A writer with the options' threads (default: one per core, at most 4) and budget.
+pub(crate) fn writer_for(
+    index: &tantivy::Index,
+    options: &BuildOptions,
+) -> Result<IndexWriter<TantivyDocument>> {
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, 4);
+    let budget = options.memory_budget.max(threads * 20_000_000);
+    Ok(index.writer_with_num_threads(threads, budget)?)
+}
+
 fn write_all(
     index: &tantivy::Index,
     corpus: &Corpus,
@@ -262,19 +328,14 @@ fn write_all(
     fingerprint: String,
 ) -> Result<IndexInfo> {
     let fields = Fields::from_schema(&index.schema())?;
-    let threads = options
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, 4);
-    let budget = options.memory_budget.max(threads * 20_000_000);
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, budget)?;
+    let mut writer = writer_for(index, options)?;
     writer.delete_all_documents()?;
     let mut passages = 0u64;
     for doc in &corpus.documents {
         let rel = doc.path.strip_prefix(&corpus.root).unwrap_or(&doc.path);
+        let stat = file_stat(&doc.path);
         for p in &doc.passages {
-            writer.add_document(to_document(&fields, doc, p, &rel.to_string_lossy()))?;
+            writer.add_document(to_document(&fields, doc, p, &rel.to_string_lossy(), stat))?;
             passages += 1;
         }
     }
@@ -296,11 +357,25 @@ fn write_all(
     Ok(info)
 }
 
-fn to_document(
+/// Size and modification time (ns) of a file, as incremental builds compare them.
+pub(crate) fn file_stat(path: &Path) -> (u64, u64) {
+    std::fs::metadata(path).map_or((0, 0), |m| {
+        let t = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .and_then(|d| u64::try_from(d.as_nanos()).ok())
+            .unwrap_or(0);
+        (m.len(), t)
+    })
+}
+
+pub(crate) fn to_document(
     f: &Fields,
     doc: &crate::corpus::Document,
     p: &Passage,
     path: &str,
+    stat: (u64, u64),
 ) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.id, &p.id);
@@ -344,6 +419,8 @@ fn to_document(
     d.add_u64(f.words, analysis::word_count(&p.text));
     d.add_u64(f.line, p.line as u64);
     d.add_text(f.path, path);
+    d.add_u64(f.file_size, stat.0);
+    d.add_u64(f.file_mtime, stat.1);
     d
 }
 
@@ -358,8 +435,8 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
             dir.display(),
             corpus_root.display()
         ));
-        let corpus = Corpus::load(corpus_root)?;
-        build(&corpus, dir, &BuildOptions::default())?;
+        let report = build_from(corpus_root, dir, &BuildOptions::default(), &mut |_, _| {})?;
+        notices.extend(report.warnings);
         return Ok((Index::open(dir)?, notices));
     }
     let index = Index::open(dir)?;
@@ -367,7 +444,10 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
     let changed = if index.info.stamps.is_empty() {
         crate::corpus::fingerprint(corpus_root).map(|fp| fp != index.info.fingerprint)
     } else if corpus_root.exists() {
-        Ok(crate::corpus::stamps_changed(corpus_root, &index.info.stamps))
+        Ok(crate::corpus::stamps_changed(
+            corpus_root,
+            &index.info.stamps,
+        ))
     } else {
         Err(Error::Index(String::new()))
     };

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 
 /// The version of the schema below. Change it with every change to the
 /// schema; `tests/golden/schema-v{N}.json` pins each version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +24,7 @@ pub struct Fields {
     pub citation: Field,
     /// The document title (stored).
     pub title: Field,
-    /// `resolution`, `decision`, `report`, `commentary` (key, stored).
+    /// `resolution`, `decision`, `report`, `commentary` (key, stored, fast).
     pub kind: Field,
     /// `preambular`, `operative`, `report`, `commentary` (key, stored, fast).
     pub part: Field,
@@ -52,8 +52,12 @@ pub struct Fields {
     pub words: Field,
     /// Line of the source file (stored).
     pub line: Field,
-    /// Source file, relative to the corpus (stored).
+    /// Source file, relative to the corpus (stored, fast: incremental builds read it).
     pub path: Field,
+    /// Size in bytes of the source file when indexed (fast).
+    pub file_size: Field,
+    /// Modification time of the source file when indexed, ns since the epoch (fast).
+    pub file_mtime: Field,
 }
 
 fn key_options(stored: bool) -> TextOptions {
@@ -90,7 +94,7 @@ pub fn schema() -> Schema {
     b.add_text_field("anchor", key_options(true));
     b.add_text_field("citation", STORED);
     b.add_text_field("title", STORED);
-    b.add_text_field("kind", key_options(true));
+    b.add_text_field("kind", key_options(true).set_fast(fast));
     b.add_text_field("part", key_options(true).set_fast(fast));
     b.add_text_field("process", key_options(true).set_fast(fast));
     b.add_text_field("section", text_options(analysis::STEMMED, true));
@@ -104,7 +108,9 @@ pub fn schema() -> Schema {
     b.add_u64_field("seq", INDEXED | STORED | FAST);
     b.add_u64_field("words", STORED | FAST);
     b.add_u64_field("line", STORED);
-    b.add_text_field("path", STORED);
+    b.add_text_field("path", TextOptions::default().set_stored().set_fast(fast));
+    b.add_u64_field("file_size", FAST);
+    b.add_u64_field("file_mtime", FAST);
     b.build()
 }
 
@@ -139,12 +145,14 @@ impl Fields {
             words: f("words")?,
             line: f("line")?,
             path: f("path")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
         })
     }
 }
 
 /// What each field holds, for the schema description.
-const DESCRIPTIONS: [(&str, &str); 20] = [
+const DESCRIPTIONS: [(&str, &str); 22] = [
     ("id", "passage id, symbol#anchor: A/RES/73/27#OP5"),
     (
         "symbol",
@@ -183,6 +191,14 @@ const DESCRIPTIONS: [(&str, &str); 20] = [
     ("words", "exact number of words of the text"),
     ("line", "line of the source file"),
     ("path", "source file, relative to the corpus"),
+    (
+        "file_size",
+        "size in bytes of the source file when indexed (for incremental builds)",
+    ),
+    (
+        "file_mtime",
+        "modification time of the source file when indexed, ns since the epoch",
+    ),
 ];
 
 /// The schema as JSON, for other tools: every field as tantivy records it

@@ -1,0 +1,439 @@
+//! Building from a corpus folder as `undex index` does: files parsed on every core while the writer indexes them, nothing of the corpus held twice, and only what changed re-indexed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::{
+    BuildMode, BuildOptions, BuildReport, Fields, IndexInfo, Prepared, SCHEMA_VERSION, corpus_key,
+    file_stat, now, prepare, to_document, writer_for,
+};
+use crate::corpus::{self, Corpus, Document, Kind, discover, jsonl, parse_file};
+use crate::error::{Diagnostic, Error, Result};
+
+/// Above this share of changed files a full build is as quick as an incremental one.
+const INCREMENTAL_MAX_SHARE: f64 = 0.25;
+
+/// Reads the corpus at `root` and builds its index in `dir`: incrementally
+/// when an index of this schema for this corpus is there (only changed,
+/// added and removed documents, by symbol), in full otherwise or with
+/// `rebuild`. `progress(done, total)` is called as files are read.
+///
+/// Every file is checked before anything is committed: a bad file is
+/// reported with the others and the previous index stays as it was.
+pub fn build_from(
+    root: &Path,
+    dir: &Path,
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<BuildReport> {
+    if jsonl::is_jsonl(root) && root.is_file() {
+        return super::build(&Corpus::load_jsonl(root)?, dir, options);
+    }
+    let found = discover(root)?;
+    if found.files.is_empty() {
+        return Err(Error::Input(vec![Diagnostic::new(
+            root,
+            0,
+            "no documents here: a corpus is a folder of .txt or .md files",
+        )]));
+    }
+    let fingerprint = found.fingerprint(root);
+    let stamps = corpus::stamps(root, &found.dirs);
+    let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
+    let prepared = prepare(dir)?;
+    let key = corpus_key(root);
+    let info = |documents: u64, passages: u64| IndexInfo {
+        schema_version: SCHEMA_VERSION,
+        undex_version: env!("CARGO_PKG_VERSION").to_owned(),
+        corpus: key.clone(),
+        fingerprint: fingerprint.clone(),
+        documents,
+        passages,
+        built_at: now(),
+        stamps: stamps.clone(),
+    };
+    if let Some(previous) = &prepared.previous
+        && !options.rebuild
+        && previous.corpus == key
+    {
+        if previous.fingerprint == fingerprint {
+            return Ok(BuildReport::up_to_date(previous));
+        }
+        if let Some(report) =
+            incremental(&prepared, root, &found.files, options, &info, &mut warnings)?
+        {
+            return Ok(report);
+        }
+    }
+    let fresh = prepared.previous.is_none();
+    let result = full(
+        &prepared,
+        root,
+        &found.files,
+        options,
+        &info,
+        warnings,
+        progress,
+    );
+    if result.is_err() && fresh {
+        // A first build that failed leaves the folder as it found it: empty.
+        super::clear(dir)?;
+        drop(prepared);
+    }
+    result
+}
+
+/// What one parser thread hands the writer.
+type Parsed = (PathBuf, (u64, u64), corpus::Parsed);
+
+/// Parses `files` on every core, handing each result to `take` in the
+/// calling thread as soon as it is ready (at most a few documents wait).
+fn parse_streaming(files: &[PathBuf], mut take: impl FnMut(Parsed)) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<Parsed>(threads * 4);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let stat = file_stat(path);
+                    if tx.send((path.clone(), stat, parse_file(path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for item in rx {
+            take(item);
+        }
+    });
+}
+
+fn add_document(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    root: &Path,
+    doc: &Document,
+    stat: (u64, u64),
+) -> Result<u64> {
+    let rel = doc
+        .path
+        .strip_prefix(root)
+        .unwrap_or(&doc.path)
+        .to_string_lossy()
+        .into_owned();
+    for p in &doc.passages {
+        writer.add_document(to_document(fields, doc, p, &rel, stat))?;
+    }
+    Ok(doc.passages.len() as u64)
+}
+
+fn full(
+    prepared: &Prepared,
+    root: &Path,
+    files: &[PathBuf],
+    options: &BuildOptions,
+    info: &dyn Fn(u64, u64) -> IndexInfo,
+    mut warnings: Vec<String>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<BuildReport> {
+    let fields = Fields::from_schema(&prepared.index.schema())?;
+    let mut writer = writer_for(&prepared.index, options)?;
+    // Uncommitted until the end: a failure anywhere leaves the old index as it was.
+    writer.delete_all_documents()?;
+    let total = files.len() as u64;
+    let mut done = 0u64;
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut owners: HashMap<String, PathBuf> = HashMap::new();
+    let mut held: Vec<(Document, (u64, u64))> = Vec::new();
+    let mut metas: Vec<Document> = Vec::new();
+    let mut passages = 0u64;
+    let mut failed: Option<Error> = None;
+    parse_streaming(files, |(path, stat, parsed)| {
+        done += 1;
+        progress(done, total);
+        match parsed {
+            Err(mut d) => problems.append(&mut d),
+            Ok((doc, w)) => {
+                warnings.extend(w.iter().map(ToString::to_string));
+                // The kinds and processes of every document, for linking commentary.
+                metas.push(Document {
+                    path: doc.path.clone(),
+                    meta: doc.meta.clone(),
+                    passages: Vec::new(),
+                });
+                if doc.meta.kind == Kind::Commentary || doc.meta.excerpt {
+                    held.push((doc, stat));
+                    return;
+                }
+                if let Some(other) = owners.get(&doc.meta.symbol) {
+                    problems.push(duplicate(&doc.meta.symbol, other, &path));
+                    return;
+                }
+                owners.insert(doc.meta.symbol.clone(), path);
+                if problems.is_empty() && failed.is_none() {
+                    match add_document(&writer, &fields, root, &doc, stat) {
+                        Ok(n) => passages += n,
+                        Err(e) => failed = Some(e),
+                    }
+                }
+            }
+        }
+    });
+    if let Some(e) = failed {
+        writer.rollback()?;
+        return Err(e);
+    }
+    // Excerpts give way to a full text of their symbol; commentary is linked
+    // to everything else before it is added.
+    held.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let (kinds, processes) = corpus::kinds_and_processes(&metas);
+    let mut replaced: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut documents = owners.len() as u64;
+    for (mut doc, stat) in held {
+        let symbol = doc.meta.symbol.clone();
+        if let Some(other) = owners.get(&symbol) {
+            if doc.meta.excerpt {
+                replaced
+                    .entry(format!("{symbol}: the full text in {}", other.display()))
+                    .or_default()
+                    .push(doc.path.display().to_string());
+            } else {
+                problems.push(duplicate(&symbol, other, &doc.path));
+            }
+            continue;
+        }
+        owners.insert(symbol, doc.path.clone());
+        corpus::link(&mut doc, &kinds, &processes);
+        if problems.is_empty() {
+            passages += add_document(&writer, &fields, root, &doc, stat)?;
+            documents += 1;
+        }
+    }
+    if !problems.is_empty() {
+        writer.rollback()?;
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        return Err(Error::Input(problems));
+    }
+    for (what, excerpts) in replaced {
+        warnings.push(format!(
+            "{what} replaces the excerpt in {}",
+            excerpts.join(", ")
+        ));
+    }
+    commit(writer, &info(documents, passages))?;
+    Ok(BuildReport {
+        documents,
+        passages,
+        written: true,
+        mode: BuildMode::Full,
+        warnings,
+    })
+}
+
+fn duplicate(symbol: &str, a: &Path, b: &Path) -> Diagnostic {
+    // Named the same way whichever file a thread read first.
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    Diagnostic::new(
+        second,
+        1,
+        format!(
+            "duplicate symbol {symbol}: {} has it too (a symbol names one document)",
+            first.display()
+        ),
+    )
+}
+
+fn commit(mut writer: IndexWriter<TantivyDocument>, info: &IndexInfo) -> Result<()> {
+    let payload = serde_json::to_string(info).map_err(|e| Error::Index(e.to_string()))?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// What the index knows of one source file.
+struct Indexed {
+    symbol: String,
+    kind: String,
+    stat: (u64, u64),
+    passages: u64,
+}
+
+/// Re-indexes only the files that changed, were added or removed. `None`
+/// when a full build is needed: commentary changed (it links to the other
+/// documents), a changed document's symbol is cited by commentary or held by
+/// another file, an excerpt is involved, or most files changed.
+fn incremental(
+    prepared: &Prepared,
+    root: &Path,
+    files: &[PathBuf],
+    options: &BuildOptions,
+    info: &dyn Fn(u64, u64) -> IndexInfo,
+    warnings: &mut Vec<String>,
+) -> Result<Option<BuildReport>> {
+    let fields = Fields::from_schema(&prepared.index.schema())?;
+    let reader = prepared.index.reader()?;
+    let searcher = reader.searcher();
+    let mut indexed: HashMap<String, Indexed> = HashMap::new();
+    let mut buf = String::new();
+    for seg in searcher.segment_readers() {
+        let ff = seg.fast_fields();
+        let (path, symbol, kind) = (ff.str("path")?, ff.str("symbol")?, ff.str("kind")?);
+        let (size, mtime) = (ff.u64("file_size")?, ff.u64("file_mtime")?);
+        let alive = seg.alive_bitset();
+        let mut first = |col: &Option<tantivy::columnar::StrColumn>, doc: u32| -> String {
+            col.as_ref()
+                .and_then(|c| c.term_ords(doc).next().map(|o| (c, o)))
+                .and_then(|(c, o)| {
+                    c.ord_to_str(o, &mut buf)
+                        .ok()
+                        .filter(|f| *f)
+                        .map(|_| buf.clone())
+                })
+                .unwrap_or_default()
+        };
+        for doc in 0..seg.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            let p = first(&path, doc);
+            let entry = indexed.entry(p).or_insert_with(|| Indexed {
+                symbol: String::new(),
+                kind: String::new(),
+                stat: (size.first(doc).unwrap_or(0), mtime.first(doc).unwrap_or(0)),
+                passages: 0,
+            });
+            if entry.passages == 0 {
+                entry.symbol = first(&symbol, doc);
+                entry.kind = first(&kind, doc);
+            }
+            entry.passages += 1;
+        }
+    }
+    let mut current: HashSet<String> = HashSet::new();
+    let mut changed: Vec<PathBuf> = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root)
+            .unwrap_or(f)
+            .to_string_lossy()
+            .into_owned();
+        if indexed.get(&rel).is_none_or(|i| i.stat != file_stat(f)) {
+            changed.push(f.clone());
+        }
+        current.insert(rel);
+    }
+    let removed: Vec<&String> = indexed.keys().filter(|k| !current.contains(*k)).collect();
+    if (changed.len() + removed.len()) as f64 > INCREMENTAL_MAX_SHARE * files.len().max(1) as f64 {
+        return Ok(None);
+    }
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    parse_streaming(&changed, |(_, stat, parsed)| match parsed {
+        Ok((doc, w)) => {
+            warnings.extend(w.iter().map(ToString::to_string));
+            docs.push((doc, stat));
+        }
+        Err(mut d) => problems.append(&mut d),
+    });
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        return Err(Error::Input(problems));
+    }
+    // The symbols that go away, and the files they belonged to.
+    let old: Vec<&Indexed> = changed
+        .iter()
+        .filter_map(|f| {
+            indexed.get(
+                &f.strip_prefix(root)
+                    .unwrap_or(f)
+                    .to_string_lossy()
+                    .into_owned(),
+            )
+        })
+        .chain(removed.iter().filter_map(|k| indexed.get(*k)))
+        .collect();
+    let leaving: HashSet<&str> = old.iter().map(|i| i.symbol.as_str()).collect();
+    let kept_symbols: HashSet<&str> = indexed
+        .values()
+        .map(|i| i.symbol.as_str())
+        .filter(|s| !leaving.contains(s))
+        .collect();
+    let cited_by_commentary = |symbol: &str| -> Result<bool> {
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(key_query(fields.cites, symbol)) as Box<dyn Query>,
+            ),
+            (Occur::Must, Box::new(key_query(fields.kind, "commentary"))),
+        ]);
+        Ok(searcher.search(&q, &Count)? > 0)
+    };
+    let mut new_symbols = HashSet::new();
+    for (doc, _) in &docs {
+        let s = doc.meta.symbol.as_str();
+        if doc.meta.kind == Kind::Commentary
+            || doc.meta.excerpt
+            || kept_symbols.contains(s)
+            || !new_symbols.insert(s)
+            || cited_by_commentary(s)?
+        {
+            return Ok(None);
+        }
+    }
+    for i in &old {
+        if i.kind == "commentary" || cited_by_commentary(&i.symbol)? {
+            return Ok(None);
+        }
+    }
+    let writer = writer_for(
+        &prepared.index,
+        &BuildOptions {
+            threads: Some(1),
+            ..options.clone()
+        },
+    )?;
+    for symbol in &leaving {
+        writer.delete_term(Term::from_field_text(fields.symbol, &symbol.to_lowercase()));
+    }
+    let mut added = 0u64;
+    for (doc, stat) in &docs {
+        added += add_document(&writer, &fields, root, doc, *stat)?;
+    }
+    let previous_passages: u64 = indexed.values().map(|i| i.passages).sum();
+    let gone_passages: u64 = old.iter().map(|i| i.passages).sum();
+    let documents = (kept_symbols.len() + docs.len()) as u64;
+    let passages = previous_passages - gone_passages + added;
+    commit(writer, &info(documents, passages))?;
+    Ok(Some(BuildReport {
+        documents,
+        passages,
+        written: true,
+        mode: BuildMode::Incremental {
+            changed: docs.len() as u64,
+            removed: removed.len() as u64,
+        },
+        warnings: std::mem::take(warnings),
+    }))
+}
+
+fn key_query(field: tantivy::schema::Field, value: &str) -> TermQuery {
+    TermQuery::new(
+        Term::from_field_text(field, &value.to_lowercase()),
+        IndexRecordOption::Basic,
+    )
+}
