@@ -233,7 +233,7 @@ fn full(
             excerpts.join(", ")
         ));
     }
-    commit(writer, &info(documents, passages))?;
+    commit(writer, &info(documents, passages), true)?;
     Ok(BuildReport {
         documents,
         passages,
@@ -256,12 +256,22 @@ fn duplicate(symbol: &str, a: &Path, b: &Path) -> Diagnostic {
     )
 }
 
-fn commit(mut writer: IndexWriter<TantivyDocument>, info: &IndexInfo) -> Result<()> {
+/// Commits with the index's record as payload. A full build waits for the
+/// segment merges (searches are faster on fewer segments); an incremental
+/// one does not: a merge cut short loses nothing committed, and the next
+/// build's merges take it up.
+fn commit(
+    mut writer: IndexWriter<TantivyDocument>,
+    info: &IndexInfo,
+    wait_merges: bool,
+) -> Result<()> {
     let payload = serde_json::to_string(info).map_err(|e| Error::Index(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
-    writer.wait_merging_threads()?;
+    if wait_merges {
+        writer.wait_merging_threads()?;
+    }
     Ok(())
 }
 
@@ -295,7 +305,9 @@ fn incremental(
         let (path, symbol, kind) = (ff.str("path")?, ff.str("symbol")?, ff.str("kind")?);
         let (size, mtime) = (ff.u64("file_size")?, ff.u64("file_mtime")?);
         let alive = seg.alive_bitset();
-        let mut first = |col: &Option<tantivy::columnar::StrColumn>, doc: u32| -> String {
+        // Term ordinals name each distinct path once: look its text up once.
+        let mut names: HashMap<u64, String> = HashMap::new();
+        let mut text_of = |col: &Option<tantivy::columnar::StrColumn>, doc: u32| -> String {
             col.as_ref()
                 .and_then(|c| c.term_ords(doc).next().map(|o| (c, o)))
                 .and_then(|(c, o)| {
@@ -310,7 +322,17 @@ fn incremental(
             if alive.is_some_and(|a| !a.is_alive(doc)) {
                 continue;
             }
-            let p = first(&path, doc);
+            let Some(ord) = path.as_ref().and_then(|c| c.term_ords(doc).next()) else {
+                continue;
+            };
+            if let Some(p) = names.get(&ord) {
+                if let Some(entry) = indexed.get_mut(p) {
+                    entry.passages += 1;
+                }
+                continue;
+            }
+            let p = text_of(&path, doc);
+            names.insert(ord, p.clone());
             let entry = indexed.entry(p).or_insert_with(|| Indexed {
                 symbol: String::new(),
                 kind: String::new(),
@@ -318,8 +340,8 @@ fn incremental(
                 passages: 0,
             });
             if entry.passages == 0 {
-                entry.symbol = first(&symbol, doc);
-                entry.kind = first(&kind, doc);
+                entry.symbol = text_of(&symbol, doc);
+                entry.kind = text_of(&kind, doc);
             }
             entry.passages += 1;
         }
@@ -418,7 +440,7 @@ fn incremental(
     let gone_passages: u64 = old.iter().map(|i| i.passages).sum();
     let documents = (kept_symbols.len() + docs.len()) as u64;
     let passages = previous_passages - gone_passages + added;
-    commit(writer, &info(documents, passages))?;
+    commit(writer, &info(documents, passages), false)?;
     Ok(Some(BuildReport {
         documents,
         passages,
