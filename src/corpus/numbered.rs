@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::static_regex::static_regex;
+
 use super::anchor::{Anchor, Place, Sub, roman_value};
 use super::blocks::{self, Block, NoteTable};
 use super::model::{Kind, Note, Part};
@@ -39,25 +41,22 @@ pub struct Parsed {
     pub meeting: Option<String>,
 }
 
-static DECIMAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.(\d+)\.?(?:\s+(.*))?$").expect("static regex"));
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.(?:\s+(.*))?$").expect("static regex"));
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(\d+)\.?(?:\s+(.*))?$"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(?:\s+(.*))?$"));
 static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$").expect("static regex"));
+    LazyLock::new(|| static_regex(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$"));
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$")
-        .expect("static regex")
+    static_regex(
+        r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$",
+    )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d+(st|nd|rd|th)\s+(\(resumed\)\s+)?plenary meeting\b.{0,40}$")
-        .expect("static regex")
+    static_regex(r"^\d+(st|nd|rd|th)\s+(\(resumed\)\s+)?plenary meeting\b.{0,40}$")
 });
 static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$").expect("static regex"));
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$").expect("static regex")
-});
+    LazyLock::new(|| static_regex(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$"));
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$"));
 
 /// Where the parser stands inside the numbered paragraphs.
 #[derive(Default)]
