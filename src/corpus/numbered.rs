@@ -45,6 +45,7 @@ static DECIMAL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(\d+)\
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(?:\s+(.*))?$"));
 static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$"));
+static CAPITAL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^\(([A-Z])\)(?:\s|$)"));
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(
         r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$",
@@ -349,6 +350,17 @@ fn classify<'t>(
             st.roman = None;
         }
         return Some((make(op, subs), numbered_part, body));
+    }
+    if let (Some(c), Some(l), Some(r)) = (CAPITAL.captures(text), &st.letter, &st.roman) {
+        // Read as text it would silently join (i); the user meant a fourth level.
+        out.errors.push((
+            line,
+            format!(
+                "sub-paragraph ({}) under ({l})({r}) is nested deeper than UN documents number (paragraph, (a), (i)); write it as text of ({r}) without its label",
+                &c[1]
+            ),
+        ));
+        return None;
     }
     if st.op.is_some() {
         // A block without a label after the numbered paragraphs continues the
