@@ -376,7 +376,7 @@ fn classify<'t>(
 }
 
 fn unnumbered<'t>(text: &'t str, st: &mut State, report: bool) -> Option<(Place, Part, &'t str)> {
-    if report && st.annex.is_none() {
+    if report {
         st.unnumbered += 1;
         return Some((Place::Unnumbered(st.unnumbered), Part::Report, text));
     }
