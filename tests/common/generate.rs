@@ -68,7 +68,7 @@ const WORDS: [&str; 24] = [
 /// One resolution `A/RES/<50+i/100>/<i%100+1>` with 8 to 20 paragraphs.
 pub fn resolution(i: usize, rng: &mut Rng) -> (String, String) {
     let symbol = format!("A/RES/{}/{}", 50 + i / 100, i % 100 + 1);
-    let process = if i % 2 == 0 { "OEWG" } else { "GGE" };
+    let process = if i.is_multiple_of(2) { "OEWG" } else { "GGE" };
     let mut body = String::from("The General Assembly,\n\n");
     for _ in 0..1 + rng.below(3) {
         body.push_str(&format!(
