@@ -144,6 +144,9 @@ fn wait_at_most(child: &mut Child, limit: Duration, what: &str) -> std::process:
 /// A generated corpus, its index, its answers, the same corpus changed, and its answers.
 struct Scene {
     _d: Dir,
+    /// The corpus as first indexed (`before` answers from it).
+    original: PathBuf,
+    /// The same corpus with one paragraph more (`after` answers from it).
     corpus: PathBuf,
     index: PathBuf,
     empty: PathBuf,
@@ -168,6 +171,11 @@ fn scene(documents: usize) -> Scene {
             .all(|a| a.as_ref().is_ok_and(|v| !v.is_empty())),
         "{before:?}"
     );
+    let original = d.join("original");
+    std::fs::create_dir_all(&original).unwrap();
+    for e in std::fs::read_dir(&corpus).unwrap().flatten() {
+        std::fs::copy(e.path(), original.join(e.file_name())).unwrap();
+    }
     let first = corpus.join("A-RES-50-1.txt");
     let mut text = std::fs::read_to_string(&first).unwrap();
     text.push_str("\n99. Decides zebracorn.\n");
@@ -182,6 +190,7 @@ fn scene(documents: usize) -> Scene {
     assert_ne!(before, after);
     Scene {
         _d: d,
+        original,
         corpus,
         index,
         empty,
@@ -200,24 +209,33 @@ fn a_rebuild_killed_at_any_moment_leaves_the_previous_index_whole_and_the_next_b
         .and_then(|k| k.parse().ok())
         .unwrap_or(20);
     let mut rng = Rng::new(5);
-    let (mut running, mut old, mut new, mut left) = (0, 0, 0, 0);
+    let (mut running, mut kept, mut replaced, mut left) = (0, 0, 0, 0);
+    let mut now_after = false;
     for i in 0..kills {
-        let mut child = index_run(&s.corpus, &s.index, true)
+        // Each build goes to the other corpus, so that the old and the new answers always differ.
+        let target = if now_after { &s.original } else { &s.corpus };
+        let mut child = index_run(target, &s.index, true)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Anywhere from the start of the process to a little past the usual end.
-        let at = s.build_time.mul_f64(0.02 + rng.below(1000) as f64 / 1000.0);
+        // Anywhere from the start of the process to near the usual end.
+        let at = s.build_time.mul_f64(0.02 + rng.below(900) as f64 / 1000.0);
         std::thread::sleep(at);
         running += usize::from(child.try_wait().unwrap().is_none());
         child.kill().unwrap();
         child.wait().unwrap();
         let now = answers(&s.index, &s.empty);
-        if now == s.before {
-            old += 1;
-        } else if now == s.after {
-            new += 1;
+        let (old, new) = if now_after {
+            (&s.after, &s.before)
+        } else {
+            (&s.before, &s.after)
+        };
+        if now == *old {
+            kept += 1;
+        } else if now == *new {
+            replaced += 1;
+            now_after = !now_after;
         } else {
             panic!(
                 "kill #{} at {at:?}: neither the old nor the new index: {now:?}",
@@ -227,25 +245,31 @@ fn a_rebuild_killed_at_any_moment_leaves_the_previous_index_whole_and_the_next_b
         left = left.max(leftovers(&s.index).len());
     }
     eprintln!(
-        "{kills} kills ({running} during a build): {old} left the old index, {new} the new one; at most {left} files left behind"
+        "{kills} kills ({running} during a build): {kept} left the old index, {replaced} the new one; at most {left} files left behind"
     );
     assert!(
         running * 4 >= kills * 3,
         "only {running} of {kills} kills hit a running build"
     );
     assert!(
+        kept * 4 >= kills,
+        "only {kept} of {kills} kills came before the commit"
+    );
+    assert!(
         left > 0,
         "no kill left anything behind: the clean-up is not tested"
     );
-    run_ok(index_run(&s.corpus, &s.index, false));
+    // The next plain `undex index` cleans up, whether it has something to commit or not.
+    let current = if now_after { &s.corpus } else { &s.original };
+    run_ok(index_run(current, &s.index, false));
     assert_eq!(
         leftovers(&s.index),
         Vec::<String>::new(),
         "the next build cleans up"
     );
-    assert_eq!(answers(&s.index, &s.empty), s.after);
+    let expected = if now_after { &s.after } else { &s.before };
+    assert_eq!(answers(&s.index, &s.empty), *expected);
 }
-
 #[test]
 #[ignore = "long: run by tests/faults.sh"]
 fn searches_during_rebuilds_always_answer_from_the_old_or_the_new_index() {
