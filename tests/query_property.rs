@@ -264,3 +264,23 @@ fn the_named_adversarial_queries() {
         .unwrap();
     assert_eq!(found.hits.len(), 3, "a 10,000-character query still finds");
 }
+
+/// Found by `scripts/fuzz` (target `query`): an excluded word that the analyzer splits
+/// into a phrase (`-\0\0ons\0\0ons`) made tantivy's phrase scorer assert in debug builds.
+#[test]
+fn fuzz_regression_an_excluded_phrase_inside_a_word() {
+    let index = index();
+    for q in [
+        "-c -\0\0ons\0\0ons -region\0ons -regionongionso",
+        "consensus -\"group experts\"",
+        "group -law\u{1}and",
+    ] {
+        match index.search(&SearchOptions {
+            query: q.to_owned(),
+            ..SearchOptions::default()
+        }) {
+            Ok(_) | Err(Error::Query(_)) => {}
+            Err(e) => panic!("{q:?}: {e}"),
+        }
+    }
+}
