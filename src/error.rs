@@ -44,12 +44,13 @@ pub enum Error {
     #[error("{}", join_lines(.0))]
     Input(Vec<Diagnostic>),
     /// Reading or writing a file failed.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}: {error}", .path.display())]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
-        /// The underlying error (shown in the message, so not chained again).
-        source: std::io::Error,
+        /// The underlying error (shown in the message, so not chained again:
+        /// a field named `source` would be, and `{:#}` would print it twice).
+        error: std::io::Error,
     },
     /// The index folder cannot be used as it is (not an undex index, another
     /// schema version, being built by another process, …).
@@ -79,7 +80,7 @@ impl Error {
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.as_ref().to_path_buf(),
-            source,
+            error: source,
         }
     }
 

@@ -64,6 +64,9 @@
 //! # }
 //! ```
 #![deny(missing_docs)]
+// Input must never stop the library: what depends on it returns an error.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod analysis;
 pub mod compare;
@@ -74,5 +77,6 @@ pub mod import;
 pub mod index;
 pub mod output;
 pub mod search;
+mod static_regex;
 
 pub use error::{Diagnostic, Error, Result};

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::static_regex::static_regex;
+
 use super::model::Note;
 
 /// A paragraph longer than this is surely a broken extraction.
@@ -23,11 +25,10 @@ pub enum Block {
 
 /// A Markdown-style heading line: its `#`s and its text.
 pub(crate) static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.+?)\s*#*\s*$").expect("static regex"));
+    LazyLock::new(|| static_regex(r"^(#{1,6})\s+(.+?)\s*#*\s*$"));
 static NOTE_DEF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[\^([^\]\s]{1,20})\]:\s*(.*)$").expect("static regex"));
-static NOTE_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\^([^\]\s]{1,20})\]").expect("static regex"));
+    LazyLock::new(|| static_regex(r"^\[\^([^\]\s]{1,20})\]:\s*(.*)$"));
+static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| static_regex(r"\[\^([^\]\s]{1,20})\]"));
 
 /// Splits `body` (whose first line is `first_line`) into blocks. A block
 /// over [`MAX_PARAGRAPH`] bytes is returned as an error with its line.

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::static_regex::static_regex;
+
 use super::blocks::{HEADING, MAX_PARAGRAPH, join_words};
 use super::refs::{self, RawRef};
 
@@ -38,10 +40,8 @@ pub struct Parsed {
     pub errors: Vec<(usize, String)>,
 }
 
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-*+•●▪◦]\s+(.*)$").expect("static regex"));
-static SEPARATOR_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^:?-{1,}:?$").expect("static regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^\s*[-*+•●▪◦]\s+(.*)$"));
+static SEPARATOR_CELL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^:?-{1,}:?$"));
 
 /// A paragraph or bullet item being gathered: its lines and its first line.
 struct Pending {

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::static_regex::static_regex;
+
 use super::anchor::{Anchor, Place, Sub, roman_value};
 use super::blocks::{self, Block, NoteTable};
 use super::model::{Kind, Note, Part};
@@ -39,25 +41,23 @@ pub struct Parsed {
     pub meeting: Option<String>,
 }
 
-static DECIMAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.(\d+)\.?(?:\s+(.*))?$").expect("static regex"));
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\.(?:\s+(.*))?$").expect("static regex"));
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(\d+)\.?(?:\s+(.*))?$"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(\d+)\.(?:\s+(.*))?$"));
 static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$").expect("static regex"));
+    LazyLock::new(|| static_regex(r"^\(([a-z]{1,5})\)(?:\s+(.*))?$"));
+static CAPITAL: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^\(([A-Z])\)(?:\s|$)"));
 static ORGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$")
-        .expect("static regex")
+    static_regex(
+        r"^The (General Assembly|Security Council|Economic and Social Council|Human Rights Council|Conference of the Parties|Assembly|Council),?$",
+    )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d+(st|nd|rd|th)\s+(\(resumed\)\s+)?plenary meeting\b.{0,40}$")
-        .expect("static regex")
+    static_regex(r"^\d+(st|nd|rd|th)\s+(\(resumed\)\s+)?plenary meeting\b.{0,40}$")
 });
 static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$").expect("static regex"));
-static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$").expect("static regex")
-});
+    LazyLock::new(|| static_regex(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$"));
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$"));
 
 /// Where the parser stands inside the numbered paragraphs.
 #[derive(Default)]
@@ -351,6 +351,17 @@ fn classify<'t>(
         }
         return Some((make(op, subs), numbered_part, body));
     }
+    if let (Some(c), Some(l), Some(r)) = (CAPITAL.captures(text), &st.letter, &st.roman) {
+        // Read as text it would silently join (i); the user meant a fourth level.
+        out.errors.push((
+            line,
+            format!(
+                "sub-paragraph ({}) under ({l})({r}) is nested deeper than UN documents number (paragraph, (a), (i)); write it as text of ({r}) without its label",
+                &c[1]
+            ),
+        ));
+        return None;
+    }
     if st.op.is_some() {
         // A block without a label after the numbered paragraphs continues the
         // passage before it (the closing words of a paragraph after its list).
@@ -365,7 +376,7 @@ fn classify<'t>(
 }
 
 fn unnumbered<'t>(text: &'t str, st: &mut State, report: bool) -> Option<(Place, Part, &'t str)> {
-    if report && st.annex.is_none() {
+    if report {
         st.unnumbered += 1;
         return Some((Place::Unnumbered(st.unnumbered), Part::Report, text));
     }

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::static_regex::static_regex;
+
 /// A reference found in a commentary passage, before the target's kind is known.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RawRef {
@@ -48,18 +50,15 @@ impl RawRef {
     }
 }
 
-static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][A-Z0-9.]{0,9}(?:/[A-Za-z0-9.\-]+)+").expect("static regex")
-});
+static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"\b[A-Z][A-Z0-9.]{0,9}(?:/[A-Za-z0-9.\-]+)+"));
 static PARA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    static_regex(
         r"(?i)\b(?:(preambular)\s+)?(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:paragraphs?|paras?\.?|¶¶?)\s*(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)*)",
     )
-    .expect("static regex")
 });
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)|(–|—|-|\bto\b)").expect("static regex")
-});
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)|(–|—|-|\bto\b)"));
 
 /// A document named in a text: by symbol or by alias.
 #[derive(Debug)]
@@ -117,13 +116,12 @@ fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
 }
 
 static RESOLUTIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    static_regex(
         r"\bresolutions?\s+((?:\d{1,3}/\d{1,4}[A-Z]?(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+)?)+)",
     )
-    .expect("static regex")
 });
 static SESSION_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3}/\d{1,4}[A-Z]?)\b").expect("static regex"));
+    LazyLock::new(|| static_regex(r"\b(\d{1,3}/\d{1,4}[A-Z]?)\b"));
 
 /// General Assembly resolutions cited the way resolutions cite each other:
 /// "its resolutions 53/70 of 4 December 1998, 54/49 … and 71/28" → A/RES/53/70, …
@@ -246,12 +244,10 @@ fn expand_list(list: &str) -> Vec<String> {
     out
 }
 
-static OEWG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bOEWG\b|\bopen-ended working group\b").expect("static regex")
-});
-static GGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:UN)?GGEs?\b|\bgroup of governmental experts\b").expect("static regex")
-});
+static OEWG: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\bOEWG\b|\bopen-ended working group\b"));
+static GGE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\b(?:UN)?GGEs?\b|\bgroup of governmental experts\b"));
 
 /// The processes a text names ("OEWG", "UNGGE", "open-ended working group", …).
 pub fn processes_named(text: &str) -> Vec<String> {

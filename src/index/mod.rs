@@ -8,6 +8,7 @@
 pub mod folder;
 pub mod info;
 pub mod lock;
+mod readonly;
 pub mod schema;
 pub mod stats;
 mod stream;
@@ -140,8 +141,14 @@ impl Index {
             }
             FolderState::Index => {}
         }
-        let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
-        let index = tantivy::Index::open(directory)?;
+        let directory =
+            readonly::SearchDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+        let index = tantivy::Index::open(directory).map_err(|e| {
+            Error::Index(format!(
+                "{} holds a meta.json that is not a readable index ({e}), not an undex index; choose another folder with --index",
+                dir.display()
+            ))
+        })?;
         let info = match read_info(&index)? {
             Some(info) => info,
             // The first build has created the index but not committed yet.
@@ -151,9 +158,15 @@ impl Index {
                     dir.display()
                 )));
             }
+            None if Fields::from_schema(&index.schema()).is_ok() => {
+                return Err(Error::Index(format!(
+                    "the first build of the index in {} was interrupted; build it with `undex index`",
+                    dir.display()
+                )));
+            }
             None => {
                 return Err(Error::Index(format!(
-                    "{} holds a tantivy index that undex did not build (or whose first build was interrupted); rebuild it with `undex index --rebuild`",
+                    "{} holds the search index of another program, not an undex index; choose another folder with --index",
                     dir.display()
                 )));
             }
@@ -217,12 +230,31 @@ pub(crate) struct Prepared {
     pub(crate) previous: Option<IndexInfo>,
 }
 
+/// What the index in `dir` records, read without the build lock; `None`
+/// for an empty folder or an index of another schema.
+pub(crate) fn peek(dir: &Path) -> Result<Option<IndexInfo>> {
+    if inspect_ours(dir)? == FolderState::Empty {
+        return Ok(None);
+    }
+    let directory =
+        readonly::SearchDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+    let index = tantivy::Index::open(directory)?;
+    Ok(read_info(&index)?.filter(|info| {
+        info.schema_version == SCHEMA_VERSION && Fields::from_schema(&index.schema()).is_ok()
+    }))
+}
+
 /// Checks the folder, takes the build lock, and opens the index there (an
-/// index of another schema, which this undex cannot read anyway, is started afresh).
+/// index of another schema, which this undex cannot read anyway, is started
+/// afresh). What a killed build left behind is cleared first.
 pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
-    let state = folder::inspect(dir)?;
+    // Refused before anything is written into the folder, not even the lock file.
+    inspect_ours(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let lock = lock::acquire(dir)?;
+    // Another build may have finished between the first look and the lock.
+    let state = inspect_ours(dir)?;
+    remove_temporary_files(dir)?;
     let (index, previous) = match state {
         FolderState::Empty => (create(dir)?, None),
         FolderState::Index => {
@@ -233,6 +265,7 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
                     if info.schema_version == SCHEMA_VERSION
                         && Fields::from_schema(&existing.schema()).is_ok() =>
                 {
+                    collect_garbage(&existing)?;
                     (existing, Some(info))
                 }
                 _ => {
@@ -271,6 +304,69 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
         mode: BuildMode::Full,
         warnings: corpus.warnings.clone(),
     })
+}
+
+/// What `dir` holds, refusing anything but nothing or an index undex built
+/// (a tantivy index of another program, or a stray `meta.json`, included).
+fn inspect_ours(dir: &Path) -> Result<FolderState> {
+    let state = folder::inspect(dir)?;
+    if state == FolderState::Index {
+        let foreign = |what: String| {
+            Error::Index(format!(
+                "{} holds {what}, not an undex index; refusing to touch it — choose an empty or new folder with --index",
+                dir.display()
+            ))
+        };
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+        let index = tantivy::Index::open(directory)
+            .map_err(|e| foreign(format!("a meta.json that is not a readable index ({e})")))?;
+        // Our payload (any schema version), or our schema with no commit yet
+        // (a first build that was interrupted).
+        if read_info(&index)?.is_none() && Fields::from_schema(&index.schema()).is_err() {
+            return Err(foreign("the search index of another program".to_owned()));
+        }
+    }
+    Ok(state)
+}
+
+/// Removes what a build killed before its commit left behind: segment files
+/// no commit uses (tantivy knows them; it removes them at every commit, and
+/// here when there is nothing to commit). Readers are safe: tantivy holds its
+/// meta lock both while it collects and while a reader opens segments.
+fn collect_garbage(index: &tantivy::Index) -> Result<()> {
+    let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
+    writer.garbage_collect_files().wait()?;
+    Ok(())
+}
+
+/// Why the writer stopped: it only says that a worker stopped; joining the
+/// workers says why (a full disk, a read-only folder). Nothing is committed.
+pub(crate) fn worker_failure(
+    mut writer: IndexWriter<TantivyDocument>,
+    e: tantivy::TantivyError,
+) -> Error {
+    match writer.prepare_commit() {
+        Err(cause) => cause.into(),
+        Ok(prepared) => {
+            let _ = prepared.abort();
+            e.into()
+        }
+    }
+}
+
+/// Removes the temporary files of an atomic write that was interrupted
+/// (tantivy's `.tmp…` before its rename); only a build writes them, and the
+/// caller holds the build lock.
+fn remove_temporary_files(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_name().to_string_lossy().starts_with(".tmp")
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
 }
 
 fn corpus_name(corpus: &Corpus) -> String {
@@ -335,7 +431,11 @@ fn write_all(
         let rel = doc.path.strip_prefix(&corpus.root).unwrap_or(&doc.path);
         let stat = file_stat(&doc.path);
         for p in &doc.passages {
-            writer.add_document(to_document(&fields, doc, p, &rel.to_string_lossy(), stat))?;
+            if let Err(e) =
+                writer.add_document(to_document(&fields, doc, p, &rel.to_string_lossy(), stat))
+            {
+                return Err(worker_failure(writer, e));
+            }
             passages += 1;
         }
     }

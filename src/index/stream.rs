@@ -47,7 +47,6 @@ pub fn build_from(
     let fingerprint = found.fingerprint(root);
     let stamps = corpus::stamps(root, &found.dirs);
     let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
-    let prepared = prepare(dir)?;
     let key = corpus_key(root);
     let info = |documents: u64, passages: u64| IndexInfo {
         schema_version: SCHEMA_VERSION,
@@ -59,26 +58,40 @@ pub fn build_from(
         built_at: now(),
         stamps: stamps.clone(),
     };
-    if let Some(previous) = &prepared.previous
+    // What is there now, read without the lock: an unchanged corpus, or a
+    // bad one, leaves the folder exactly as it was.
+    let previous = super::peek(dir)?;
+    let mut prepared = None;
+    if let Some(previous) = &previous
         && !options.rebuild
         && previous.corpus == key
     {
         if previous.fingerprint == fingerprint {
             return Ok(BuildReport::up_to_date(previous));
         }
-        if let Some(report) =
-            incremental(&prepared, root, &found.files, options, &info, &mut warnings)?
+        let locked = prepare(dir)?;
+        // Another build may have committed since the look: then build in full.
+        if locked.previous.as_ref() == Some(previous)
+            && let Some(report) =
+                incremental(&locked, root, &found.files, options, &info, &mut warnings)?
         {
             return Ok(report);
         }
+        prepared = Some(locked);
     }
+    let checked = check_all(&found.files, &mut warnings, progress)?;
+    let prepared = match prepared {
+        Some(p) => p,
+        None => prepare(dir)?,
+    };
     let fresh = prepared.previous.is_none();
-    let result = full(
+    let result = write_full(
         &prepared,
         root,
         &found.files,
         options,
         &info,
+        checked,
         warnings,
         progress,
     );
@@ -127,7 +140,7 @@ fn add_document(
     root: &Path,
     doc: &Document,
     stat: (u64, u64),
-) -> Result<u64> {
+) -> tantivy::Result<u64> {
     let rel = doc
         .path
         .strip_prefix(root)
@@ -140,98 +153,148 @@ fn add_document(
     Ok(doc.passages.len() as u64)
 }
 
-fn full(
+/// What pass 1 learnt of a good corpus: the excerpts to skip and what
+/// linking commentary needs.
+struct Checked {
+    skip: HashSet<PathBuf>,
+    kinds: HashMap<String, Kind>,
+    processes: HashMap<String, Vec<String>>,
+}
+
+/// Pass 1: checks every file and keeps only what linking needs (symbols,
+/// kinds, processes); a bad corpus is refused before the index is touched.
+fn check_all(
+    files: &[PathBuf],
+    warnings: &mut Vec<String>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Checked> {
+    let total = files.len() as u64;
+    let mut done = 0u64;
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut owners: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut excerpts: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    let mut metas: Vec<Document> = Vec::new();
+    parse_streaming(files, |(path, _, parsed)| {
+        done += 1;
+        progress(done, 2 * total);
+        match parsed {
+            Err(mut d) => problems.append(&mut d),
+            Ok((doc, w)) => {
+                warnings.extend(w.iter().map(ToString::to_string));
+                let symbol = doc.meta.symbol.clone();
+                if doc.meta.excerpt {
+                    excerpts.entry(symbol).or_default().push(path);
+                } else if let Some(other) = owners.get(&symbol) {
+                    problems.push(duplicate(&symbol, other, &path));
+                } else {
+                    owners.insert(symbol, path);
+                }
+                metas.push(Document {
+                    path: doc.path,
+                    meta: doc.meta,
+                    passages: Vec::new(),
+                });
+            }
+        }
+    });
+    // An excerpt gives way to the full text of its symbol; two excerpts of
+    // one symbol, with no full text, are a duplicate like any other.
+    let mut skip: HashSet<PathBuf> = HashSet::new();
+    for (symbol, mut paths) in excerpts {
+        paths.sort();
+        match owners.get(&symbol) {
+            Some(full) => {
+                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                warnings.push(format!(
+                    "{symbol}: the full text in {} replaces the excerpt in {}",
+                    full.display(),
+                    shown.join(", ")
+                ));
+                skip.extend(paths);
+            }
+            None => {
+                if let Some((first, rest)) = paths.split_first() {
+                    for p in rest {
+                        problems.push(duplicate(&symbol, first, p));
+                    }
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        return Err(Error::Input(problems));
+    }
+    let (kinds, processes) = corpus::kinds_and_processes(&metas);
+    Ok(Checked {
+        skip,
+        kinds,
+        processes,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_full(
     prepared: &Prepared,
     root: &Path,
     files: &[PathBuf],
     options: &BuildOptions,
     info: &dyn Fn(u64, u64) -> IndexInfo,
-    mut warnings: Vec<String>,
+    checked: Checked,
+    warnings: Vec<String>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<BuildReport> {
+    let total = files.len() as u64;
+    let Checked {
+        skip,
+        kinds,
+        processes,
+    } = checked;
+    // Pass 2 reads the files again while the writer indexes them: the corpus
+    // is never held in memory, and parsing runs beside indexing.
     let fields = Fields::from_schema(&prepared.index.schema())?;
     let mut writer = writer_for(&prepared.index, options)?;
-    // Uncommitted until the end: a failure anywhere leaves the old index as it was.
     writer.delete_all_documents()?;
-    let total = files.len() as u64;
-    let mut done = 0u64;
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut owners: HashMap<String, PathBuf> = HashMap::new();
-    let mut held: Vec<(Document, (u64, u64))> = Vec::new();
-    let mut metas: Vec<Document> = Vec::new();
-    let mut passages = 0u64;
+    let mut commentary: Vec<(Document, (u64, u64))> = Vec::new();
+    let (mut documents, mut passages) = (0u64, 0u64);
     let mut failed: Option<Error> = None;
+    let mut done = 0u64;
     parse_streaming(files, |(path, stat, parsed)| {
         done += 1;
-        progress(done, total);
+        progress(total + done, 2 * total);
+        if failed.is_some() || skip.contains(&path) {
+            return;
+        }
         match parsed {
-            Err(mut d) => problems.append(&mut d),
-            Ok((doc, w)) => {
-                warnings.extend(w.iter().map(ToString::to_string));
-                // The kinds and processes of every document, for linking commentary.
-                metas.push(Document {
-                    path: doc.path.clone(),
-                    meta: doc.meta.clone(),
-                    passages: Vec::new(),
-                });
-                if doc.meta.kind == Kind::Commentary || doc.meta.excerpt {
-                    held.push((doc, stat));
-                    return;
+            // Changed between the two passes: refuse rather than index half of it.
+            Err(d) => failed = Some(Error::Input(d)),
+            Ok((doc, _)) if doc.meta.kind == Kind::Commentary => commentary.push((doc, stat)),
+            Ok((doc, _)) => match add_document(&writer, &fields, root, &doc, stat) {
+                Ok(n) => {
+                    passages += n;
+                    documents += 1;
                 }
-                if let Some(other) = owners.get(&doc.meta.symbol) {
-                    problems.push(duplicate(&doc.meta.symbol, other, &path));
-                    return;
-                }
-                owners.insert(doc.meta.symbol.clone(), path);
-                if problems.is_empty() && failed.is_none() {
-                    match add_document(&writer, &fields, root, &doc, stat) {
-                        Ok(n) => passages += n,
-                        Err(e) => failed = Some(e),
-                    }
-                }
-            }
+                Err(e) => failed = Some(Error::Engine(e)),
+            },
         }
     });
     if let Some(e) = failed {
-        writer.rollback()?;
-        return Err(e);
-    }
-    // Excerpts give way to a full text of their symbol; commentary is linked
-    // to everything else before it is added.
-    held.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let (kinds, processes) = corpus::kinds_and_processes(&metas);
-    let mut replaced: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut documents = owners.len() as u64;
-    for (mut doc, stat) in held {
-        let symbol = doc.meta.symbol.clone();
-        if let Some(other) = owners.get(&symbol) {
-            if doc.meta.excerpt {
-                replaced
-                    .entry(format!("{symbol}: the full text in {}", other.display()))
-                    .or_default()
-                    .push(doc.path.display().to_string());
-            } else {
-                problems.push(duplicate(&symbol, other, &doc.path));
+        return Err(match e {
+            Error::Engine(e) => super::worker_failure(writer, e),
+            other => {
+                writer.rollback()?;
+                other
             }
-            continue;
-        }
-        owners.insert(symbol, doc.path.clone());
+        });
+    }
+    commentary.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    for (mut doc, stat) in commentary {
         corpus::link(&mut doc, &kinds, &processes);
-        if problems.is_empty() {
-            passages += add_document(&writer, &fields, root, &doc, stat)?;
-            documents += 1;
+        match add_document(&writer, &fields, root, &doc, stat) {
+            Ok(n) => passages += n,
+            Err(e) => return Err(super::worker_failure(writer, e)),
         }
-    }
-    if !problems.is_empty() {
-        writer.rollback()?;
-        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        return Err(Error::Input(problems));
-    }
-    for (what, excerpts) in replaced {
-        warnings.push(format!(
-            "{what} replaces the excerpt in {}",
-            excerpts.join(", ")
-        ));
+        documents += 1;
     }
     commit(writer, &info(documents, passages), true)?;
     Ok(BuildReport {
@@ -434,7 +497,10 @@ fn incremental(
     }
     let mut added = 0u64;
     for (doc, stat) in &docs {
-        added += add_document(&writer, &fields, root, doc, *stat)?;
+        match add_document(&writer, &fields, root, doc, *stat) {
+            Ok(n) => added += n,
+            Err(e) => return Err(super::worker_failure(writer, e)),
+        }
     }
     let previous_passages: u64 = indexed.values().map(|i| i.passages).sum();
     let gone_passages: u64 = old.iter().map(|i| i.passages).sum();

@@ -1,6 +1,8 @@
 //! The one helper of the integration tests: a fresh temp folder and the real `undex` binary run inside it.
 #![allow(dead_code)]
 
+pub mod generate;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

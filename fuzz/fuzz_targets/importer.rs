@@ -1,0 +1,19 @@
+//! Fuzz target: any bytes given to `undex import` give a corpus file or an error, never a panic.
+#![no_main]
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use undex::import::{ImportOptions, import_text};
+
+fuzz_target!(|data: &[u8]| {
+    let path = Path::new("fuzz.txt");
+    // The binary decodes before importing; fuzz the same path.
+    let Ok(text) = undex::corpus::text::decode(path, data) else {
+        return;
+    };
+    if let Ok(imported) = import_text(&text, path, &ImportOptions::default()) {
+        // What import writes is then read by the corpus parser: it may be refused, never crash it.
+        let _ = undex::corpus::parse_bytes(Path::new(&imported.file_name), imported.text.as_bytes());
+    }
+});
