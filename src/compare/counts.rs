@@ -71,14 +71,37 @@ pub(crate) struct Universe {
     pub(crate) segments: Vec<Vec<Option<DocInfo>>>,
 }
 
-fn strs(col: &Option<StrColumn>, doc: DocId, buf: &mut String) -> Vec<String> {
-    let Some(col) = col else { return Vec::new() };
-    col.term_ords(doc)
-        .filter_map(|ord| match col.ord_to_str(ord, buf) {
-            Ok(true) => Some(buf.clone()),
-            _ => None,
-        })
-        .collect()
+/// A string column read through a cache: a segment has few distinct
+/// symbols, processes and parts, and each dictionary lookup decompresses a
+/// block, so every value is looked up once per segment, not once per passage.
+struct Cached {
+    col: Option<StrColumn>,
+    names: HashMap<u64, String>,
+}
+
+impl Cached {
+    fn new(col: Option<StrColumn>) -> Cached {
+        Cached {
+            col,
+            names: HashMap::new(),
+        }
+    }
+
+    fn values(&mut self, doc: DocId, buf: &mut String) -> Vec<String> {
+        let Some(col) = &self.col else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for ord in col.term_ords(doc) {
+            if let Some(name) = self.names.get(&ord) {
+                out.push(name.clone());
+            } else if let Ok(true) = col.ord_to_str(ord, buf) {
+                self.names.insert(ord, buf.clone());
+                out.push(buf.clone());
+            }
+        }
+        out
+    }
 }
 
 fn canonical_order(by: GroupBy, names: &mut [String]) {
@@ -167,9 +190,9 @@ impl Universe {
         let mut buf = String::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let symbol_col = ff.str("symbol")?;
-            let process_col = ff.str("process")?;
-            let part_col = ff.str("part")?;
+            let mut symbol_col = Cached::new(ff.str("symbol")?);
+            let mut process_col = Cached::new(ff.str("process")?);
+            let mut part_col = Cached::new(ff.str("part")?);
             let words_col = ff.u64("words")?;
             let seq_col = ff.u64("seq")?;
             let alive = seg.alive_bitset();
@@ -179,11 +202,12 @@ impl Universe {
                     docs.push(None);
                     continue;
                 }
-                let symbol = strs(&symbol_col, doc, &mut buf)
+                let symbol = symbol_col
+                    .values(doc, &mut buf)
                     .into_iter()
                     .next()
                     .unwrap_or_default();
-                let procs = strs(&process_col, doc, &mut buf);
+                let procs = process_col.values(doc, &mut buf);
                 let wanted =
                     |list: &[String], v: &str| list.is_empty() || list.contains(&v.to_lowercase());
                 let process_ok =
@@ -199,7 +223,7 @@ impl Universe {
                         .into_iter()
                         .filter(|p| wanted(&want_procs, p))
                         .collect(),
-                    GroupBy::Part => strs(&part_col, doc, &mut buf),
+                    GroupBy::Part => part_col.values(doc, &mut buf),
                 };
                 docs.push(Some(DocInfo {
                     groups: names.into_iter().map(|n| groups_seen.intern(n)).collect(),
@@ -225,6 +249,41 @@ impl Universe {
             segments,
         })
     }
+}
+
+/// The ids of the given passages, read from each segment's id column in
+/// ordinal order: one pass over the dictionary, not one lookup per passage.
+fn passage_ids(
+    columns: &[Option<StrColumn>],
+    docs: impl Iterator<Item = (usize, DocId)>,
+) -> Result<HashMap<(usize, DocId), String>> {
+    let mut by_segment: BTreeMap<usize, Vec<DocId>> = BTreeMap::new();
+    for (si, doc) in docs {
+        by_segment.entry(si).or_default().push(doc);
+    }
+    let mut out = HashMap::new();
+    for (si, docs) in by_segment {
+        let Some(Some(col)) = columns.get(si) else {
+            continue;
+        };
+        let mut pairs: Vec<(u64, DocId)> = docs
+            .into_iter()
+            .filter_map(|d| col.term_ords(d).next().map(|o| (o, d)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let ords: Vec<u64> = pairs.iter().map(|(o, _)| *o).collect();
+        let mut names = Vec::with_capacity(ords.len());
+        col.dictionary()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                names.push(String::from_utf8_lossy(bytes).into_owned())
+            })
+            .map_err(tantivy::TantivyError::from)?;
+        for ((_, doc), name) in pairs.into_iter().zip(names) {
+            out.insert((si, doc), name);
+        }
+    }
+    Ok(out)
 }
 
 /// A term's analyzed words and their relative positions.
@@ -382,7 +441,6 @@ impl Index {
         let mut counts = Vec::new();
         let mut keyness = Vec::new();
         let mut occurrences = Vec::new();
-        let mut id_buf = String::new();
         for term in &options.terms {
             let words = analyze_term(term, options.exact)?;
             let mut tallies = vec![Tally::default(); n];
@@ -413,6 +471,12 @@ impl Index {
                     }
                 })?;
             }
+            let id_of = passage_ids(
+                &id_columns,
+                tallies
+                    .iter()
+                    .flat_map(|t| t.ids.iter().map(|&(_, _, d, si)| (si, d))),
+            )?;
             let mut dps: Vec<Option<f64>> = Vec::with_capacity(n);
             for (g, tally) in tallies.iter_mut().enumerate() {
                 let words_g = group_words.get(g).copied().unwrap_or(0);
@@ -427,12 +491,7 @@ impl Index {
                 let ids: Vec<String> = tally
                     .ids
                     .iter()
-                    .map(|&(_, _, doc, si)| {
-                        id_columns
-                            .get(si)
-                            .and_then(|col| strs(col, doc, &mut id_buf).into_iter().next())
-                            .unwrap_or_default()
-                    })
+                    .map(|&(_, _, doc, si)| id_of.get(&(si, doc)).cloned().unwrap_or_default())
                     .collect();
                 counts.push(TermCount {
                     term: term.clone(),
