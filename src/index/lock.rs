@@ -35,18 +35,7 @@ pub fn acquire(dir: &Path) -> Result<BuildLock> {
             let _ = file.flush();
             Ok(BuildLock { _file: file })
         }
-        Err(TryLockError::WouldBlock) => {
-            let mut pid = String::new();
-            let _ = file.read_to_string(&mut pid);
-            let who = match pid.trim().parse::<u32>() {
-                Ok(p) => format!("process {p}"),
-                Err(_) => "another undex process".to_owned(),
-            };
-            Err(Error::Index(format!(
-                "{who} is building the index in {} right now; wait for it to finish, then run this again",
-                dir.display()
-            )))
-        }
+        Err(TryLockError::WouldBlock) => Err(busy(dir, &mut file)),
         Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }
 }
@@ -62,5 +51,36 @@ pub fn held(dir: &Path) -> bool {
             false
         }
         Err(_) => true,
+    }
+}
+
+/// The refusal of a second build, naming the process that holds the lock.
+fn busy(dir: &Path, file: &mut File) -> Error {
+    let mut pid = String::new();
+    let _ = file.read_to_string(&mut pid);
+    let who = match pid.trim().parse::<u32>() {
+        Ok(p) => format!("process {p}"),
+        Err(_) => "another undex process".to_owned(),
+    };
+    Error::Index(format!(
+        "{who} is building the index in {} right now; wait for it to finish, then run this again",
+        dir.display()
+    ))
+}
+
+/// Refuses, naming the builder, when another build holds the lock of
+/// `dir`; takes nothing and writes nothing (a build that finds nothing to
+/// do must still not answer while another one is changing the index).
+pub fn refuse_if_busy(dir: &Path) -> Result<()> {
+    let Ok(mut file) = OpenOptions::new().read(true).open(dir.join(LOCK_FILE)) else {
+        return Ok(());
+    };
+    match file.try_lock_shared() {
+        Ok(()) => {
+            let _ = file.unlock();
+            Ok(())
+        }
+        Err(TryLockError::WouldBlock) => Err(busy(dir, &mut file)),
+        Err(TryLockError::Error(_)) => Ok(()),
     }
 }

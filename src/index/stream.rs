@@ -61,6 +61,7 @@ pub fn build_from(
     // What is there now, read without the lock: an unchanged corpus, or a
     // bad one, leaves the folder exactly as it was.
     let previous = super::peek(dir)?;
+    super::lock::refuse_if_busy(dir)?;
     let mut prepared = None;
     if let Some(previous) = &previous
         && !options.rebuild
