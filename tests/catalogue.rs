@@ -29,7 +29,9 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
-            } else {
+            } else if e.file_name() != ".undex.lock" {
+                // The build lock names the last process that took it: a
+                // refused build took it too. Everything else must not move.
                 out.insert(e.path(), std::fs::read(e.path()).unwrap());
             }
         }

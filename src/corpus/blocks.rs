@@ -43,7 +43,8 @@ pub fn split(body: &str, first_line: usize) -> Result<Vec<Block>, (usize, usize)
         }
         if current
             .first()
-            .is_some_and(|l| NOTE_DEF.is_match(l.trim_start()))
+            .map(|l| l.trim_start())
+            .is_some_and(|l| l.starts_with("[^") && NOTE_DEF.is_match(l))
         {
             let mut notes: Vec<(String, String, usize)> = Vec::new();
             for (i, line) in current.iter().enumerate() {
@@ -67,7 +68,13 @@ pub fn split(body: &str, first_line: usize) -> Result<Vec<Block>, (usize, usize)
             bytes = 0;
             continue;
         }
-        if let Some(c) = HEADING.captures(line.trim()) {
+        // Most lines are text: a look at the first character spares them the regex.
+        let trimmed = line.trim();
+        if let Some(c) = trimmed
+            .starts_with('#')
+            .then(|| HEADING.captures(trimmed))
+            .flatten()
+        {
             flush(&mut current, start, &mut blocks);
             bytes = 0;
             blocks.push(Block::Heading(c[1].len(), c[2].to_owned(), line_no));
@@ -88,7 +95,7 @@ pub fn split(body: &str, first_line: usize) -> Result<Vec<Block>, (usize, usize)
 
 /// Joins wrapped lines with single spaces and folds runs of white space.
 pub fn join_words<S: AsRef<str>>(lines: &[S]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.as_ref().len() + 1).sum());
     for line in lines {
         for word in line.as_ref().split_whitespace() {
             if !out.is_empty() {

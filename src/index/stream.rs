@@ -80,7 +80,6 @@ pub fn build_from(
         }
         prepared = Some(locked);
     }
-    let checked = check_all(&found.files, &mut warnings, progress)?;
     let prepared = match prepared {
         Some(p) => p,
         None => prepare(dir)?,
@@ -92,7 +91,6 @@ pub fn build_from(
         &found.files,
         options,
         &info,
-        checked,
         warnings,
         progress,
     );
@@ -154,148 +152,163 @@ fn add_document(
     Ok(doc.passages.len() as u64)
 }
 
-/// What pass 1 learnt of a good corpus: the excerpts to skip and what
-/// linking commentary needs.
-struct Checked {
-    skip: HashSet<PathBuf>,
-    kinds: HashMap<String, Kind>,
-    processes: HashMap<String, Vec<String>>,
+/// What the pass over the files has seen so far, for the checks that need
+/// the whole corpus: one file per symbol, excerpts giving way to full texts,
+/// commentary linked to the documents it discusses.
+#[derive(Default)]
+struct Seen {
+    problems: Vec<Diagnostic>,
+    owners: BTreeMap<String, PathBuf>,
+    /// Documents without their passages: what linking commentary needs.
+    metas: Vec<Document>,
+    /// Held back until every full text is known (few, small).
+    excerpts: Vec<(Document, (u64, u64))>,
+    /// Held back until every document's process is known (few, small).
+    commentary: Vec<(Document, (u64, u64))>,
 }
 
-/// Pass 1: checks every file and keeps only what linking needs (symbols,
-/// kinds, processes); a bad corpus is refused before the index is touched.
-fn check_all(
-    files: &[PathBuf],
-    warnings: &mut Vec<String>,
-    progress: &mut dyn FnMut(u64, u64),
-) -> Result<Checked> {
-    let total = files.len() as u64;
-    let mut done = 0u64;
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let mut owners: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut excerpts: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    let mut metas: Vec<Document> = Vec::new();
-    parse_streaming(files, |(path, _, parsed)| {
-        done += 1;
-        progress(done, 2 * total);
-        match parsed {
-            Err(mut d) => problems.append(&mut d),
-            Ok((doc, w)) => {
-                warnings.extend(w.iter().map(ToString::to_string));
-                let symbol = doc.meta.symbol.clone();
-                if doc.meta.excerpt {
-                    excerpts.entry(symbol).or_default().push(path);
-                } else if let Some(other) = owners.get(&symbol) {
-                    problems.push(duplicate(&symbol, other, &path));
-                } else {
-                    owners.insert(symbol, path);
-                }
-                metas.push(Document {
-                    path: doc.path,
-                    meta: doc.meta,
-                    passages: Vec::new(),
-                });
+impl Seen {
+    /// Takes one parsed file; returns the document when it can be indexed now.
+    fn take(
+        &mut self,
+        path: PathBuf,
+        stat: (u64, u64),
+        parsed: corpus::Parsed,
+        warnings: &mut Vec<String>,
+    ) -> Option<(Document, (u64, u64))> {
+        let (doc, w) = match parsed {
+            Err(mut d) => {
+                self.problems.append(&mut d);
+                return None;
             }
+            Ok(ok) => ok,
+        };
+        warnings.extend(w.iter().map(ToString::to_string));
+        self.metas.push(Document {
+            path: doc.path.clone(),
+            meta: doc.meta.clone(),
+            passages: Vec::new(),
+        });
+        if doc.meta.excerpt {
+            self.excerpts.push((doc, stat));
+            return None;
         }
-    });
-    // An excerpt gives way to the full text of its symbol; two excerpts of
-    // one symbol, with no full text, are a duplicate like any other.
-    let mut skip: HashSet<PathBuf> = HashSet::new();
-    for (symbol, mut paths) in excerpts {
-        paths.sort();
-        match owners.get(&symbol) {
-            Some(full) => {
-                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let symbol = doc.meta.symbol.clone();
+        if let Some(other) = self.owners.get(&symbol) {
+            self.problems.push(duplicate(&symbol, other, &path));
+            return None;
+        }
+        self.owners.insert(symbol, path);
+        if doc.meta.kind == Kind::Commentary {
+            self.commentary.push((doc, stat));
+            return None;
+        }
+        Some((doc, stat))
+    }
+
+    /// The excerpts to index: an excerpt gives way to the full text of its
+    /// symbol; two excerpts of one symbol, with no full text, are a
+    /// duplicate like any other.
+    fn excerpts_to_index(&mut self, warnings: &mut Vec<String>) -> Vec<(Document, (u64, u64))> {
+        let mut by_symbol: BTreeMap<String, Vec<(Document, (u64, u64))>> = BTreeMap::new();
+        for (doc, stat) in std::mem::take(&mut self.excerpts) {
+            by_symbol
+                .entry(doc.meta.symbol.clone())
+                .or_default()
+                .push((doc, stat));
+        }
+        let mut keep = Vec::new();
+        for (symbol, mut docs) in by_symbol {
+            docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+            if let Some(full) = self.owners.get(&symbol) {
+                let shown: Vec<String> = docs
+                    .iter()
+                    .map(|d| d.0.path.display().to_string())
+                    .collect();
                 warnings.push(format!(
                     "{symbol}: the full text in {} replaces the excerpt in {}",
                     full.display(),
                     shown.join(", ")
                 ));
-                skip.extend(paths);
+                continue;
             }
-            None => {
-                if let Some((first, rest)) = paths.split_first() {
-                    for p in rest {
-                        problems.push(duplicate(&symbol, first, p));
-                    }
+            let mut docs = docs.into_iter();
+            if let Some(first) = docs.next() {
+                for other in docs {
+                    self.problems
+                        .push(duplicate(&symbol, &first.0.path, &other.0.path));
                 }
+                keep.push(first);
             }
         }
+        keep
     }
-    if !problems.is_empty() {
-        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        return Err(Error::Input(problems));
-    }
-    let (kinds, processes) = corpus::kinds_and_processes(&metas);
-    Ok(Checked {
-        skip,
-        kinds,
-        processes,
-    })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A full build in one pass: files are parsed on every core while the
+/// writer indexes them, so the corpus is never held in memory. Every file is
+/// still checked before anything is committed: on any problem the writer
+/// rolls back and the previous index stays as it was.
 fn write_full(
     prepared: &Prepared,
     root: &Path,
     files: &[PathBuf],
     options: &BuildOptions,
     info: &dyn Fn(u64, u64) -> IndexInfo,
-    checked: Checked,
-    warnings: Vec<String>,
+    mut warnings: Vec<String>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<BuildReport> {
     let total = files.len() as u64;
-    let Checked {
-        skip,
-        kinds,
-        processes,
-    } = checked;
-    // Pass 2 reads the files again while the writer indexes them: the corpus
-    // is never held in memory, and parsing runs beside indexing.
     let fields = Fields::from_schema(&prepared.index.schema())?;
     let mut writer = writer_for(&prepared.index, options)?;
     writer.delete_all_documents()?;
-    let mut commentary: Vec<(Document, (u64, u64))> = Vec::new();
     let (mut documents, mut passages) = (0u64, 0u64);
-    let mut failed: Option<Error> = None;
+    let mut failed: Option<tantivy::TantivyError> = None;
+    let mut seen = Seen::default();
     let mut done = 0u64;
     parse_streaming(files, |(path, stat, parsed)| {
         done += 1;
-        progress(total + done, 2 * total);
-        if failed.is_some() || skip.contains(&path) {
+        progress(done, total);
+        let Some((doc, stat)) = seen.take(path, stat, parsed, &mut warnings) else {
+            return;
+        };
+        // Once a file is bad nothing more is written, but every file is
+        // still read so that all the problems are reported at once.
+        if failed.is_some() || !seen.problems.is_empty() {
             return;
         }
-        match parsed {
-            // Changed between the two passes: refuse rather than index half of it.
-            Err(d) => failed = Some(Error::Input(d)),
-            Ok((doc, _)) if doc.meta.kind == Kind::Commentary => commentary.push((doc, stat)),
-            Ok((doc, _)) => match add_document(&writer, &fields, root, &doc, stat) {
-                Ok(n) => {
-                    passages += n;
-                    documents += 1;
-                }
-                Err(e) => failed = Some(Error::Engine(e)),
-            },
+        match add_document(&writer, &fields, root, &doc, stat) {
+            Ok(n) => {
+                passages += n;
+                documents += 1;
+            }
+            Err(e) => failed = Some(e),
         }
     });
     if let Some(e) = failed {
-        return Err(match e {
-            Error::Engine(e) => super::worker_failure(writer, e),
-            other => {
-                writer.rollback()?;
-                other
-            }
-        });
+        return Err(super::worker_failure(writer, e));
     }
+    let excerpts = seen.excerpts_to_index(&mut warnings);
+    if !seen.problems.is_empty() {
+        writer.rollback()?;
+        let mut problems = seen.problems;
+        problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        return Err(Error::Input(problems));
+    }
+    let (kinds, processes) = corpus::kinds_and_processes(&seen.metas);
+    let mut commentary = seen.commentary;
     commentary.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    for (mut doc, stat) in commentary {
-        corpus::link(&mut doc, &kinds, &processes);
+    for (mut doc, stat) in commentary.into_iter().chain(excerpts) {
+        if doc.meta.kind == Kind::Commentary {
+            corpus::link(&mut doc, &kinds, &processes);
+        }
         match add_document(&writer, &fields, root, &doc, stat) {
-            Ok(n) => passages += n,
+            Ok(n) => {
+                passages += n;
+                documents += 1;
+            }
             Err(e) => return Err(super::worker_failure(writer, e)),
         }
-        documents += 1;
     }
     commit(writer, &info(documents, passages), true)?;
     Ok(BuildReport {
