@@ -133,6 +133,8 @@ def document(rng, words, index):
         # dates are TOML dates (unquoted), everything else a TOML string
         lines.append(f"{key} = {value}" if key == "adopted" else f"{key} = {json.dumps(value)}")
     lines += ["+++", "", "The General Assembly,", ""]
+    # Each passage is one block after the heading: its 1-based line number.
+    passages = [(a, t, len(lines) + 1 + 2 * k) for k, (a, t) in enumerate(passages)]
     for p in pre:
         lines += [p, ""]
     for o in body_ops:
@@ -158,13 +160,17 @@ def main():
         with open(os.path.join(args.out, name), "w", encoding="utf-8") as f:
             f.write(text)
         n_bytes += len(text.encode())
-        for anchor, ptext in passages:
+        for anchor, ptext, line in passages:
             n_pass += 1
             if jl:
+                # Everything undex indexes of the passage, so that a baseline
+                # reading these lines can fill the same fields.
                 jl.write(json.dumps({
                     "id": f"{meta['symbol']}#{anchor}", "symbol": meta["symbol"],
                     "anchor": anchor, "process": meta["process"],
-                    "kind": meta["kind"], "text": ptext}) + "\n")
+                    "kind": meta["kind"], "title": meta["title"],
+                    "date": meta["adopted"], "path": name, "line": line,
+                    "text": ptext}) + "\n")
     if jl:
         jl.close()
     print(f"{args.docs} documents, {n_pass} passages, {n_bytes / 1e6:.1f} MB in {args.out}")
