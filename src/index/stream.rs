@@ -152,6 +152,9 @@ fn add_document(
     Ok(doc.passages.len() as u64)
 }
 
+/// A parsed document held back, with its file's size and modification time.
+type Held = (Document, (u64, u64));
+
 /// What the pass over the files has seen so far, for the checks that need
 /// the whole corpus: one file per symbol, excerpts giving way to full texts,
 /// commentary linked to the documents it discusses.
@@ -162,9 +165,9 @@ struct Seen {
     /// Documents without their passages: what linking commentary needs.
     metas: Vec<Document>,
     /// Held back until every full text is known (few, small).
-    excerpts: Vec<(Document, (u64, u64))>,
+    excerpts: Vec<Held>,
     /// Held back until every document's process is known (few, small).
-    commentary: Vec<(Document, (u64, u64))>,
+    commentary: Vec<Held>,
 }
 
 impl Seen {
@@ -175,7 +178,7 @@ impl Seen {
         stat: (u64, u64),
         parsed: corpus::Parsed,
         warnings: &mut Vec<String>,
-    ) -> Option<(Document, (u64, u64))> {
+    ) -> Option<Held> {
         let (doc, w) = match parsed {
             Err(mut d) => {
                 self.problems.append(&mut d);
@@ -209,8 +212,8 @@ impl Seen {
     /// The excerpts to index: an excerpt gives way to the full text of its
     /// symbol; two excerpts of one symbol, with no full text, are a
     /// duplicate like any other.
-    fn excerpts_to_index(&mut self, warnings: &mut Vec<String>) -> Vec<(Document, (u64, u64))> {
-        let mut by_symbol: BTreeMap<String, Vec<(Document, (u64, u64))>> = BTreeMap::new();
+    fn excerpts_to_index(&mut self, warnings: &mut Vec<String>) -> Vec<Held> {
+        let mut by_symbol: BTreeMap<String, Vec<Held>> = BTreeMap::new();
         for (doc, stat) in std::mem::take(&mut self.excerpts) {
             by_symbol
                 .entry(doc.meta.symbol.clone())
