@@ -96,12 +96,20 @@ pub fn split(body: &str, first_line: usize) -> Result<Vec<Block>, (usize, usize)
 /// Joins wrapped lines with single spaces and folds runs of white space.
 pub fn join_words<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.as_ref().len() + 1).sum());
-    for line in lines {
-        for word in line.as_ref().split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
+    let mut push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    for line in lines.iter().map(AsRef::as_ref) {
+        // In ASCII, Unicode's white space is the ASCII one plus the vertical
+        // tab: without it, splitting on bytes is the same cut, without
+        // decoding characters.
+        if line.bytes().all(|b| b.is_ascii() && b != 0x0B) {
+            line.split_ascii_whitespace().for_each(&mut push);
+        } else {
+            line.split_whitespace().for_each(&mut push);
         }
     }
     out
@@ -203,6 +211,21 @@ mod tests {
         let (text, markers) = take_note_markers("by the 2010,[^1] 2013[^2] and 2015[^1] reports");
         assert_eq!(text, "by the 2010, 2013 and 2015 reports");
         assert_eq!(markers, vec!["1", "2"]);
+    }
+
+    #[test]
+    fn joining_cuts_at_the_same_white_space_in_ascii_and_beyond() {
+        // The ASCII fast path must agree with Unicode white space, the
+        // vertical tab included; a no-break space is white space too.
+        for lines in [
+            vec!["a\tb\x0bc\x0cd\re  f"],
+            vec!["a\u{a0}b\u{2003}c", " d\x0be "],
+            vec!["", "  ", "x"],
+        ] {
+            let by_chars: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+            assert_eq!(join_words(&lines), by_chars.join(" "), "{lines:?}");
+        }
+        assert_eq!(join_words(&["a\x0bb"]), "a b");
     }
 
     #[test]

@@ -82,6 +82,10 @@ fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
         })
         .collect();
     out.extend(assembly_resolutions(text));
+    if aliases.is_empty() {
+        out.sort_by_key(|m| m.at);
+        return out;
+    }
     let lower = text.to_lowercase();
     // Longest aliases first, so that "US Resolution" is not read as a shorter alias inside it.
     let mut names: Vec<(&String, &String)> = aliases.iter().collect();

@@ -2,15 +2,16 @@
 
 pub mod plan;
 pub mod query;
+mod rank;
 pub mod snippet;
 
 use serde::Serialize;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
@@ -168,33 +169,6 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
     }
 }
 
-type SortKey = ((f32, Option<String>), Option<u64>);
-
-fn top(
-    searcher: &Searcher,
-    query: &dyn Query,
-    limit: usize,
-    offset: usize,
-) -> Result<(Vec<(SortKey, DocAddress)>, usize)> {
-    // Never ask for more places than the index has passages: tantivy
-    // allocates room for offset + limit hits up front.
-    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-    let limit = limit.min(docs);
-    if limit == 0 || offset >= docs {
-        return Ok((Vec::new(), searcher.search(query, &Count)?));
-    }
-    // Ties are broken by symbol, then by place in the document, so that the
-    // ranking never depends on file names, segment layout or thread count.
-    let collector = TopDocs::with_limit(limit).and_offset(offset).order_by((
-        (
-            (SortBySimilarityScore, Order::Desc),
-            (SortByString::for_field("symbol"), Order::Asc),
-        ),
-        (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
-    ));
-    Ok(searcher.search(query, &(collector, Count))?)
-}
-
 impl Index {
     /// Searches the index.
     pub fn search(&self, options: &SearchOptions) -> Result<Results> {
@@ -208,7 +182,7 @@ impl Index {
         let clauses = query::parse(&options.query);
         let plan = plan::plan(&self.fields, &clauses, &options.filters, options.exact)?;
         let searcher = self.searcher();
-        let (top, matched) = top(&searcher, &*plan.query, options.limit, options.offset)?;
+        let (top, matched) = rank::top(&searcher, &*plan.query, options.limit, options.offset)?;
         let field = if options.exact {
             self.fields.text_exact
         } else {
@@ -224,7 +198,7 @@ impl Index {
             g.set_max_num_chars(max);
         }
         let mut hits = Vec::with_capacity(top.len());
-        for (i, (((score, _), _), addr)) in top.into_iter().enumerate() {
+        for (i, (score, addr)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let passage = read_record(&self.fields, &doc);
             let snip = snippet::make(generator.as_ref(), &passage.text, max);

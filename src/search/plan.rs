@@ -222,8 +222,16 @@ pub fn plan(f: &Fields, clauses: &[Clause], filters: &Filters, exact: bool) -> R
     let highlight: Box<dyn Query> = Box::new(BooleanQuery::new(
         highlight.into_iter().map(|q| (Occur::Should, q)).collect(),
     ));
+    // A lone clause is run as itself: it scores the same, and a bare word
+    // keeps tantivy's fast paths (its count is its document frequency, and
+    // block-WAND skips what cannot rank).
+    let query: Box<dyn Query> = match <[_; 1]>::try_from(must) {
+        Ok([(Occur::Must, q)]) => q,
+        Ok(one) => Box::new(BooleanQuery::new(one.into())),
+        Err(many) => Box::new(BooleanQuery::new(many)),
+    };
     Ok(Plan {
-        query: Box::new(BooleanQuery::new(must)),
+        query,
         highlight,
         ignored,
     })

@@ -1,0 +1,414 @@
+//! Ranking: the top hits by score, ties broken by symbol and place in the document, without comparing symbols for every match.
+//!
+//! The order is (score descending, symbol ascending, `seq` ascending), so
+//! that a ranking never depends on file names, segment layout or thread
+//! count. Asking tantivy for that order directly makes it read and compare
+//! a sort key for every matching passage (tens of thousands for a common
+//! word). Instead one pass keeps only the passages that can still be among
+//! the first `k` by score, ties at the bar included, and counts the matches;
+//! those few are then sorted by the full order, reading symbol and `seq`
+//! from the fast fields. For a single word the count is its document
+//! frequency and the pass skips, with block-WAND, the blocks of postings
+//! that cannot reach the bar.
+//!
+//! When very many passages tie at the bar (a query whose every match scores
+//! the same), tantivy's own ordered collector is used instead: reading that
+//! many symbols would cost more. Both give the same order.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::atomic::AtomicU32;
+use std::sync::atomic::Ordering::Relaxed;
+
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::query::{Query, TermQuery, Weight};
+use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+use crate::error::Result;
+
+/// A hit's sort key as tantivy's ordered collector gives it: (score,
+/// symbol) and `seq`.
+type SortKey = ((f32, Option<String>), Option<u64>);
+
+/// Above this many passages at or above the bar, tantivy's exhaustive
+/// ordered collector is cheaper than reading their symbols one by one.
+const MAX_CANDIDATES: usize = 20_000;
+
+/// The hits ranked `offset + 1 ..= offset + limit` with their scores, and
+/// how many passages match in all.
+pub(crate) fn top(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<(Score, DocAddress)>, usize)> {
+    // Never ask for more places than the index has passages.
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = limit.min(docs);
+    let k = offset.saturating_add(limit);
+    // A single word is counted from its document frequency, so its pass may
+    // skip what cannot rank; anything else is counted in the pass itself.
+    let counted = if query.downcast_ref::<TermQuery>().is_some() {
+        Some(query.count(searcher)?)
+    } else {
+        None
+    };
+    if limit == 0 || offset >= docs || counted == Some(0) {
+        let matched = match counted {
+            Some(n) => n,
+            None => query.count(searcher)?,
+        };
+        return Ok((Vec::new(), matched));
+    }
+    let collector = Candidates::new(k, counted.is_some());
+    let (candidates, seen) = searcher.search(query, &collector)?;
+    let matched = counted.unwrap_or(seen as usize);
+    if candidates.len() > MAX_CANDIDATES {
+        return Ok((exhaustive(searcher, query, limit, offset)?, matched));
+    }
+    Ok((order(searcher, candidates, k, offset)?, matched))
+}
+
+/// Sorts the candidates by the full order and keeps places `offset..k`.
+fn order(
+    searcher: &Searcher,
+    mut hits: Vec<(Score, DocAddress)>,
+    k: usize,
+    offset: usize,
+) -> Result<Vec<(Score, DocAddress)>> {
+    hits.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut keys = Keys::new(searcher);
+    let mut out: Vec<(Score, DocAddress)> = Vec::with_capacity(k.min(hits.len()));
+    let mut i = 0;
+    while i < hits.len() && out.len() < k {
+        let score = hits[i].0;
+        let end = i + hits[i..].iter().take_while(|h| h.0 == score).count();
+        if end - i == 1 {
+            out.extend(&hits[i..end]);
+        } else {
+            // Only a tie needs symbol and seq to decide the order.
+            let mut run: Vec<(SortKey, DocAddress)> = Vec::with_capacity(end - i);
+            for &(s, addr) in &hits[i..end] {
+                let (symbol, seq) = keys.of(addr)?;
+                run.push((((s, symbol), seq), addr));
+            }
+            run.sort_by(|a, b| compare(&a.0, &b.0).then(a.1.cmp(&b.1)));
+            out.extend(
+                run.into_iter()
+                    .take(k - out.len())
+                    .map(|(((s, _), _), a)| (s, a)),
+            );
+        }
+        i = end;
+    }
+    Ok(out.into_iter().skip(offset).collect())
+}
+
+fn compare(a: &SortKey, b: &SortKey) -> Ordering {
+    let (((sa, ya), qa), ((sb, yb), qb)) = (a, b);
+    sb.total_cmp(sa)
+        .then_with(|| ya.cmp(yb))
+        .then_with(|| qa.cmp(qb))
+}
+
+/// Symbol and `seq` of hits, read from the fast fields, each symbol's text
+/// looked up once per segment.
+struct Keys<'a> {
+    searcher: &'a Searcher,
+    columns: HashMap<SegmentOrdinal, Columns>,
+}
+
+struct Columns {
+    symbol: Option<tantivy::columnar::StrColumn>,
+    seq: Option<tantivy::columnar::Column<u64>>,
+    names: HashMap<u64, String>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(searcher: &'a Searcher) -> Keys<'a> {
+        Keys {
+            searcher,
+            columns: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, addr: DocAddress) -> Result<(Option<String>, Option<u64>)> {
+        let c = match self.columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
+                e.insert(Columns {
+                    symbol: ff.str("symbol")?,
+                    seq: ff.u64("seq").ok(),
+                    names: HashMap::new(),
+                })
+            }
+        };
+        let seq = c.seq.as_ref().and_then(|s| s.first(addr.doc_id));
+        let Some(col) = &c.symbol else {
+            return Ok((None, seq));
+        };
+        let Some(ord) = col.term_ords(addr.doc_id).next() else {
+            return Ok((None, seq));
+        };
+        if let Some(name) = c.names.get(&ord) {
+            return Ok((Some(name.clone()), seq));
+        }
+        let mut buf = String::new();
+        if !col
+            .ord_to_str(ord, &mut buf)
+            .map_err(tantivy::TantivyError::from)?
+        {
+            return Ok((None, seq));
+        }
+        c.names.insert(ord, buf.clone());
+        Ok((Some(buf), seq))
+    }
+}
+
+/// tantivy's ordered collector over every match: the reference order, used
+/// when too many passages share the bar.
+fn exhaustive(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(Score, DocAddress)>> {
+    let collector = TopDocs::with_limit(limit).and_offset(offset).order_by((
+        (
+            (SortBySimilarityScore, Order::Desc),
+            (SortByString::for_field("symbol"), Order::Asc),
+        ),
+        (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
+    ));
+    let ranked: Vec<(SortKey, DocAddress)> = searcher.search(query, &collector)?;
+    Ok(ranked.into_iter().map(|(((s, _), _), a)| (s, a)).collect())
+}
+
+/// The passages that can be among the first `k` by score (ties at the bar
+/// kept), and the number of live matches seen. With `prune`, the query's
+/// pruning skips what cannot reach the bar, and the count is not kept.
+struct Candidates {
+    k: usize,
+    prune: bool,
+    /// The k-th best score so far, over all segments (f32 bits; segments
+    /// are searched one after the other, and the bar only rises).
+    bar: AtomicU32,
+}
+
+impl Candidates {
+    fn new(k: usize, prune: bool) -> Candidates {
+        Candidates {
+            k,
+            prune,
+            bar: AtomicU32::new(f32::NEG_INFINITY.to_bits()),
+        }
+    }
+
+    fn bar(&self) -> Score {
+        f32::from_bits(self.bar.load(Relaxed))
+    }
+}
+
+/// The hits kept in one segment, cut back to the best `k` (and ties) each
+/// time they reach twice that.
+struct Kept {
+    k: usize,
+    bar: Score,
+    hits: Vec<(Score, DocAddress)>,
+}
+
+impl Kept {
+    fn offer(&mut self, score: Score, addr: DocAddress) {
+        if score < self.bar {
+            return;
+        }
+        self.hits.push((score, addr));
+        if self.hits.len() >= 2 * self.k.max(8) {
+            self.cut();
+        }
+    }
+
+    /// Keeps the best `k` and everything tied with the k-th; raises the bar.
+    fn cut(&mut self) {
+        if self.hits.len() <= self.k {
+            return;
+        }
+        let (_, kth, _) = self
+            .hits
+            .select_nth_unstable_by(self.k - 1, |a, b| b.0.total_cmp(&a.0));
+        let kth = kth.0;
+        self.hits.retain(|h| h.0 >= kth);
+        self.bar = self.bar.max(kth);
+    }
+}
+
+/// Never used: `Candidates` collects each segment itself.
+struct Unused;
+
+impl SegmentCollector for Unused {
+    type Fruit = (Vec<(Score, DocAddress)>, u64);
+
+    fn collect(&mut self, _: DocId, _: Score) {}
+
+    fn harvest(self) -> Self::Fruit {
+        (Vec::new(), 0)
+    }
+}
+
+impl Collector for Candidates {
+    type Fruit = (Vec<(Score, DocAddress)>, u64);
+    type Child = Unused;
+
+    fn for_segment(&self, _: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<Unused> {
+        Ok(Unused)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let seen = fruits.iter().map(|f| f.1).sum();
+        let mut all = Kept {
+            k: self.k,
+            bar: f32::NEG_INFINITY,
+            hits: fruits.into_iter().flat_map(|f| f.0).collect(),
+        };
+        all.cut();
+        Ok((all.hits, seen))
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Fruit> {
+        let alive = reader.alive_bitset();
+        let mut kept = Kept {
+            k: self.k,
+            bar: self.bar(),
+            hits: Vec::new(),
+        };
+        let mut seen = 0u64;
+        if self.prune {
+            // A little under the bar: block-WAND compares per-block bounds,
+            // which may round differently from the scores themselves, and a
+            // tie at the bar must not be skipped.
+            let under = |bar: Score| bar - bar.abs() * 1e-4 - f32::EPSILON;
+            weight.for_each_pruning(under(kept.bar), reader, &mut |doc, score| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    kept.offer(score, DocAddress::new(segment, doc));
+                }
+                under(kept.bar)
+            })?;
+        } else {
+            weight.for_each(reader, &mut |doc, score| {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    seen += 1;
+                    kept.offer(score, DocAddress::new(segment, doc));
+                }
+            })?;
+        }
+        kept.cut();
+        if kept.hits.len() >= self.k {
+            let bar = kept.bar;
+            // Only ever raised; a failed update means another was higher.
+            let _ = self.bar.fetch_update(Relaxed, Relaxed, |b| {
+                (bar > f32::from_bits(b)).then_some(bar.to_bits())
+            });
+        }
+        Ok((kept.hits, seen))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::Count;
+    use tantivy::query::{AllQuery, BooleanQuery, Occur, TermQuery};
+    use tantivy::schema::{FAST, INDEXED, IndexRecordOption, STRING, Schema, TEXT};
+    use tantivy::{Index, IndexWriter, TantivyDocument, Term, doc};
+
+    /// An index of `n` passages over several segments, some deleted, with
+    /// many equal scores: the worst case for tie-breaking.
+    fn index(n: u64) -> (Index, tantivy::schema::Field) {
+        let mut b = Schema::builder();
+        let text = b.add_text_field("text", TEXT);
+        let symbol = b.add_text_field("symbol", STRING | FAST);
+        let seq = b.add_u64_field("seq", INDEXED | FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for i in 0..n {
+            // Few distinct texts, so scores tie in large groups.
+            let words = [
+                "alpha beta",
+                "alpha",
+                "alpha alpha gamma",
+                "beta gamma delta alpha",
+            ];
+            let t = words[(i * 7 % 4) as usize];
+            w.add_document(doc!(text => t, symbol => format!("S/{}", (i * 13) % 17), seq => i % 5))
+                .unwrap();
+            if i % 50 == 49 {
+                w.commit().unwrap();
+            }
+        }
+        w.delete_term(Term::from_field_u64(seq, 3));
+        w.commit().unwrap();
+        (index, text)
+    }
+
+    #[test]
+    fn the_pruned_ranking_is_the_exhaustive_one() {
+        let (index, text) = index(400);
+        let searcher = index.reader().unwrap().searcher();
+        assert!(searcher.segment_readers().len() > 3);
+        let term = |w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(text, w),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        let queries: Vec<Box<dyn Query>> = vec![
+            term("alpha"),
+            term("gamma"),
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, term("beta")),
+                (Occur::Should, term("delta")),
+            ])),
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, term("alpha")),
+                (Occur::Must, term("beta")),
+            ])),
+            Box::new(AllQuery),
+        ];
+        for q in &queries {
+            for (limit, offset) in [(1, 0), (10, 0), (10, 5), (37, 20), (1000, 0), (5, 1000)] {
+                let (got, matched) = top(&searcher, q.as_ref(), limit, offset).unwrap();
+                let want = if offset < 400 {
+                    exhaustive(&searcher, q.as_ref(), limit, offset).unwrap()
+                } else {
+                    Vec::new()
+                };
+                assert_eq!(matched, searcher.search(q.as_ref(), &Count).unwrap());
+                assert_eq!(got, want, "{q:?}, limit {limit}, offset {offset}");
+                assert!(got.len() <= limit);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_matched_is_an_empty_ranking() {
+        let (index, text) = index(60);
+        let searcher = index.reader().unwrap().searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(text, "zeta"),
+            IndexRecordOption::WithFreqs,
+        );
+        assert_eq!(top(&searcher, &q, 10, 0).unwrap(), (Vec::new(), 0));
+    }
+}
