@@ -13,6 +13,7 @@ use crate::analysis;
 use crate::corpus::Part;
 use crate::error::{Error, Result};
 use crate::index::Index;
+use crate::index::columns::StrValues;
 
 /// Above this many groups, each group is compared with the rest instead of
 /// with every other group one by one (n·(n−1) pairs would drown the reader).
@@ -71,39 +72,6 @@ pub(crate) struct Universe {
     pub(crate) segments: Vec<Vec<Option<DocInfo>>>,
 }
 
-/// A string column read through a cache: a segment has few distinct
-/// symbols, processes and parts, and each dictionary lookup decompresses a
-/// block, so every value is looked up once per segment, not once per passage.
-struct Cached {
-    col: Option<StrColumn>,
-    names: HashMap<u64, String>,
-}
-
-impl Cached {
-    fn new(col: Option<StrColumn>) -> Cached {
-        Cached {
-            col,
-            names: HashMap::new(),
-        }
-    }
-
-    fn values(&mut self, doc: DocId, buf: &mut String) -> Vec<String> {
-        let Some(col) = &self.col else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for ord in col.term_ords(doc) {
-            if let Some(name) = self.names.get(&ord) {
-                out.push(name.clone());
-            } else if let Ok(true) = col.ord_to_str(ord, buf) {
-                self.names.insert(ord, buf.clone());
-                out.push(buf.clone());
-            }
-        }
-        out
-    }
-}
-
 fn canonical_order(by: GroupBy, names: &mut [String]) {
     match by {
         GroupBy::Doc => names.sort(),
@@ -125,13 +93,13 @@ struct Interner {
 }
 
 impl Interner {
-    fn intern(&mut self, name: String) -> u32 {
-        if let Some(&i) = self.index.get(&name) {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
             return i;
         }
         let i = self.names.len() as u32;
-        self.index.insert(name.clone(), i);
-        self.names.push(name);
+        self.index.insert(name.to_owned(), i);
+        self.names.push(name.to_owned());
         i
     }
 
@@ -187,46 +155,41 @@ impl Universe {
         let mut groups_seen = Interner::default();
         let mut symbols_seen = Interner::default();
         let mut segments = Vec::new();
-        let mut buf = String::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let mut symbol_col = Cached::new(ff.str("symbol")?);
-            let mut process_col = Cached::new(ff.str("process")?);
-            let mut part_col = Cached::new(ff.str("part")?);
+            let symbol_col = StrValues::open(ff, "symbol")?;
+            let process_col = StrValues::open(ff, "process")?;
+            let part_col = StrValues::open(ff, "part")?;
             let words_col = ff.u64("words")?;
             let seq_col = ff.u64("seq")?;
             let alive = seg.alive_bitset();
             let mut docs = Vec::with_capacity(seg.max_doc() as usize);
+            let wanted =
+                |list: &[String], v: &str| list.is_empty() || list.contains(&v.to_lowercase());
             for doc in 0..seg.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {
                     docs.push(None);
                     continue;
                 }
-                let symbol = symbol_col
-                    .values(doc, &mut buf)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
-                let procs = process_col.values(doc, &mut buf);
-                let wanted =
-                    |list: &[String], v: &str| list.is_empty() || list.contains(&v.to_lowercase());
+                let symbol = symbol_col.first(doc).unwrap_or_default();
                 let process_ok =
-                    want_procs.is_empty() || procs.iter().any(|p| wanted(&want_procs, p));
-                if !wanted(&want_docs, &symbol) || !process_ok {
+                    want_procs.is_empty() || process_col.all(doc).any(|p| wanted(&want_procs, p));
+                if !wanted(&want_docs, symbol) || !process_ok {
                     docs.push(None);
                     continue;
                 }
-                let names = match o.by {
-                    GroupBy::Doc => vec![symbol.clone()],
+                let groups = match o.by {
+                    GroupBy::Doc => vec![groups_seen.intern(symbol)],
                     // With --process, a passage of two processes counts only in those asked for.
-                    GroupBy::Process => procs
-                        .into_iter()
+                    GroupBy::Process => process_col
+                        .all(doc)
                         .filter(|p| wanted(&want_procs, p))
+                        .map(|p| groups_seen.intern(p))
                         .collect(),
-                    GroupBy::Part => part_col.values(doc, &mut buf),
+                    GroupBy::Part => part_col.all(doc).map(|p| groups_seen.intern(p)).collect(),
                 };
                 docs.push(Some(DocInfo {
-                    groups: names.into_iter().map(|n| groups_seen.intern(n)).collect(),
+                    groups,
                     words: words_col.first(doc).unwrap_or(0),
                     symbol: symbols_seen.intern(symbol),
                     seq: seq_col.first(doc).unwrap_or(0),

@@ -8,6 +8,7 @@ use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
 use crate::index::Index;
+use crate::index::columns::StrValues;
 use crate::search::{PassageRecord, read_record};
 
 /// The formats of `undex export`.
@@ -27,27 +28,16 @@ impl Index {
     pub fn for_each_passage(&self, mut f: impl FnMut(PassageRecord) -> Result<()>) -> Result<()> {
         let searcher = self.searcher();
         let mut order: Vec<(String, u64, DocAddress)> = Vec::new();
-        let mut buf = String::new();
         for (si, seg) in searcher.segment_readers().iter().enumerate() {
-            let symbols = seg.fast_fields().str("symbol")?;
+            let symbols = StrValues::open(seg.fast_fields(), "symbol")?;
             let seqs = seg.fast_fields().u64("seq")?;
             let alive = seg.alive_bitset();
             for doc in 0..seg.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {
                     continue;
                 }
-                let symbol = symbols
-                    .as_ref()
-                    .and_then(|c| c.term_ords(doc).next().map(|o| (c, o)))
-                    .and_then(|(c, o)| {
-                        c.ord_to_str(o, &mut buf)
-                            .ok()
-                            .filter(|found| *found)
-                            .map(|_| buf.clone())
-                    })
-                    .unwrap_or_default();
                 order.push((
-                    symbol,
+                    symbols.first(doc).unwrap_or_default().to_owned(),
                     seqs.first(doc).unwrap_or(0),
                     DocAddress::new(si as u32, doc),
                 ));

@@ -5,6 +5,7 @@
 //! seeing the previous index whole, and a build killed before that point
 //! leaves only orphan segment files, which the next build's commit removes.
 
+pub(crate) mod columns;
 pub mod folder;
 pub mod info;
 pub mod lock;

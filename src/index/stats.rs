@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::Index;
+use super::columns::StrValues;
 use crate::error::Result;
 
 /// Figures of one document.
@@ -60,22 +61,6 @@ pub struct Stats {
     pub built_at: u64,
 }
 
-fn str_values(
-    col: &Option<tantivy::columnar::StrColumn>,
-    doc: u32,
-    buf: &mut String,
-) -> Vec<String> {
-    let Some(col) = col else { return Vec::new() };
-    col.term_ords(doc)
-        .filter_map(|o| {
-            col.ord_to_str(o, buf)
-                .ok()
-                .filter(|f| *f)
-                .map(|_| buf.clone())
-        })
-        .collect()
-}
-
 impl Index {
     /// Counts what the index holds.
     pub fn stats(&self) -> Result<Stats> {
@@ -84,12 +69,15 @@ impl Index {
         let mut per_process: BTreeMap<String, (HashSet<String>, u64, u64)> = BTreeMap::new();
         let mut by_part: BTreeMap<String, u64> = BTreeMap::new();
         let (mut passages, mut words) = (0u64, 0u64);
-        let mut buf = String::new();
         let mut terms: HashSet<Vec<u8>> = HashSet::new();
         let mut exact: HashSet<Vec<u8>> = HashSet::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let (symbol, process, part) = (ff.str("symbol")?, ff.str("process")?, ff.str("part")?);
+            let (symbol, process, part) = (
+                StrValues::open(ff, "symbol")?,
+                StrValues::open(ff, "process")?,
+                StrValues::open(ff, "part")?,
+            );
             let wcol = ff.u64("words")?;
             let alive = seg.alive_bitset();
             for doc in 0..seg.max_doc() {
@@ -99,21 +87,18 @@ impl Index {
                 let w = wcol.first(doc).unwrap_or(0);
                 passages += 1;
                 words += w;
-                let s = str_values(&symbol, doc, &mut buf)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
-                let entry = per_doc.entry(s.clone()).or_insert((0, 0));
+                let s = symbol.first(doc).unwrap_or_default();
+                let entry = per_doc.entry(s.to_owned()).or_insert((0, 0));
                 entry.0 += 1;
                 entry.1 += w;
-                for p in str_values(&process, doc, &mut buf) {
-                    let e = per_process.entry(p).or_default();
-                    e.0.insert(s.clone());
+                for p in process.all(doc) {
+                    let e = per_process.entry(p.to_owned()).or_default();
+                    e.0.insert(s.to_owned());
                     e.1 += 1;
                     e.2 += w;
                 }
-                for p in str_values(&part, doc, &mut buf) {
-                    *by_part.entry(p).or_insert(0) += 1;
+                for p in part.all(doc) {
+                    *by_part.entry(p.to_owned()).or_insert(0) += 1;
                 }
             }
             for (field, set) in [

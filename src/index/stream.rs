@@ -8,8 +8,9 @@ use std::sync::mpsc;
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{DocId, IndexWriter, TantivyDocument, Term};
 
+use super::columns::StrValues;
 use super::{
     BuildMode, BuildOptions, BuildReport, Fields, IndexInfo, Prepared, SCHEMA_VERSION, corpus_key,
     file_stat, now, prepare, to_document, writer_for,
@@ -379,51 +380,32 @@ fn incremental(
     let reader = prepared.index.reader()?;
     let searcher = reader.searcher();
     let mut indexed: HashMap<String, Indexed> = HashMap::new();
-    let mut buf = String::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
-        let (path, symbol, kind) = (ff.str("path")?, ff.str("symbol")?, ff.str("kind")?);
+        let path = StrValues::open(ff, "path")?;
+        let symbol = StrValues::open(ff, "symbol")?;
+        let kind = StrValues::open(ff, "kind")?;
         let (size, mtime) = (ff.u64("file_size")?, ff.u64("file_mtime")?);
         let alive = seg.alive_bitset();
-        // Term ordinals name each distinct path once: look its text up once.
-        let mut names: HashMap<u64, String> = HashMap::new();
-        let mut text_of = |col: &Option<tantivy::columnar::StrColumn>, doc: u32| -> String {
-            col.as_ref()
-                .and_then(|c| c.term_ords(doc).next().map(|o| (c, o)))
-                .and_then(|(c, o)| {
-                    c.ord_to_str(o, &mut buf)
-                        .ok()
-                        .filter(|f| *f)
-                        .map(|_| buf.clone())
-                })
-                .unwrap_or_default()
-        };
+        // Per path (by ordinal): its passages, and one passage to read the rest from.
+        let mut by_path: HashMap<u64, (u64, DocId)> = HashMap::new();
         for doc in 0..seg.max_doc() {
             if alive.is_some_and(|a| !a.is_alive(doc)) {
                 continue;
             }
-            let Some(ord) = path.as_ref().and_then(|c| c.term_ords(doc).next()) else {
-                continue;
-            };
-            if let Some(p) = names.get(&ord) {
-                if let Some(entry) = indexed.get_mut(p) {
-                    entry.passages += 1;
-                }
-                continue;
+            if let Some(ord) = path.first_ord(doc) {
+                by_path.entry(ord).or_insert((0, doc)).0 += 1;
             }
-            let p = text_of(&path, doc);
-            names.insert(ord, p.clone());
-            let entry = indexed.entry(p).or_insert_with(|| Indexed {
-                symbol: String::new(),
-                kind: String::new(),
+        }
+        for (count, doc) in by_path.into_values() {
+            let Some(p) = path.first(doc) else { continue };
+            let entry = indexed.entry(p.to_owned()).or_insert_with(|| Indexed {
+                symbol: symbol.first(doc).unwrap_or_default().to_owned(),
+                kind: kind.first(doc).unwrap_or_default().to_owned(),
                 stat: (size.first(doc).unwrap_or(0), mtime.first(doc).unwrap_or(0)),
                 passages: 0,
             });
-            if entry.passages == 0 {
-                entry.symbol = text_of(&symbol, doc);
-                entry.kind = text_of(&kind, doc);
-            }
-            entry.passages += 1;
+            entry.passages += count;
         }
     }
     let mut current: HashSet<String> = HashSet::new();
