@@ -182,7 +182,14 @@ impl Index {
         let clauses = query::parse(&options.query);
         let plan = plan::plan(&self.fields, &clauses, &options.filters, options.exact)?;
         let searcher = self.searcher();
-        let (top, matched) = rank::top(&searcher, &*plan.query, options.limit, options.offset)?;
+        let (top, matched) = rank::top(
+            &searcher,
+            &*plan.query,
+            plan.terms_only,
+            plan.count.as_deref(),
+            options.limit,
+            options.offset,
+        )?;
         let field = if options.exact {
             self.fields.text_exact
         } else {

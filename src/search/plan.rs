@@ -24,6 +24,13 @@ pub struct Plan {
     pub highlight: Box<dyn Query>,
     /// Parts of the query that hold nothing searchable (`*`, `(`), for a notice.
     pub ignored: Vec<String>,
+    /// The query is one term, or a union of single terms (a word searched
+    /// in its stemmed and exact forms): ranking may skip what cannot reach
+    /// the top (block-WAND), and counting needs no scores.
+    pub terms_only: bool,
+    /// A cheaper query with the same matches, to count them (a lone word:
+    /// its stemmed form, whose document frequency is the count).
+    pub count: Option<Box<dyn Query>>,
 }
 
 /// Filters given as flags; values within one filter are alternatives.
@@ -87,38 +94,80 @@ fn looks_like_symbol(word: &str) -> bool {
     word.contains('/') && word.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A word or phrase as a query, and what ranking and counting may make of it.
+struct Words {
+    query: Box<dyn Query>,
+    /// The query is a term or a union of terms.
+    terms_only: bool,
+    /// A cheaper query with the same matches, to count them.
+    count: Option<Box<dyn Query>>,
+}
+
+/// A word or phrase: its stemmed form, with its exact form as a bonus (the
+/// very words typed rank above their other forms). The exact form's
+/// passages all hold the stemmed form too (both fields hold the same text,
+/// cut and lower-cased alike), so the stemmed form decides what matches:
+/// inside a larger query it is required and the exact form only optional,
+/// which tantivy checks only on the stemmed form's passages. A `lone` word
+/// (the whole query) keeps the two terms as a union, which block-WAND can
+/// prune, and is counted by its stemmed form's document frequency.
+#[allow(clippy::too_many_arguments)]
 fn words_query(
     f: &Fields,
     an: &mut Analyzers,
     text: &str,
     slop: u32,
     exact: bool,
+    lone: bool,
     highlight: &mut Vec<Box<dyn Query>>,
-) -> Option<Box<dyn Query>> {
-    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if exact {
-        if let Some(q) = text_query(f.text_exact, &mut an.exact, text, slop) {
-            highlight.push(q.box_clone());
-            any.push((Occur::Should, q));
+) -> Option<Words> {
+    let symbol = looks_like_symbol(text);
+    let mut words = if exact {
+        let q = text_query(f.text_exact, &mut an.exact, text, slop)?;
+        highlight.push(q.box_clone());
+        Words {
+            terms_only: q.is::<TermQuery>(),
+            query: q,
+            count: None,
         }
     } else {
-        if let Some(q) = text_query(f.text, &mut an.stem, text, slop) {
-            highlight.push(q.box_clone());
-            any.push((Occur::Should, q));
+        let stem = text_query(f.text, &mut an.stem, text, slop)?;
+        let exact_q = text_query(f.text_exact, &mut an.exact, text, slop)?;
+        highlight.push(stem.box_clone());
+        // A boost keeps a term a term: tantivy still scores it with a term scorer.
+        let terms = stem.is::<TermQuery>() && exact_q.is::<TermQuery>();
+        let bonus: Box<dyn Query> = Box::new(BoostQuery::new(exact_q, EXACT_BOOST));
+        if symbol || (lone && terms) {
+            Words {
+                count: (!symbol).then(|| stem.box_clone()),
+                query: Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, stem),
+                    (Occur::Should, bonus),
+                ])),
+                terms_only: terms,
+            }
+        } else {
+            Words {
+                query: Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, stem),
+                    (Occur::Should, bonus),
+                ])),
+                terms_only: false,
+                count: None,
+            }
         }
-        if let Some(q) = text_query(f.text_exact, &mut an.exact, text, slop) {
-            any.push((Occur::Should, Box::new(BoostQuery::new(q, EXACT_BOOST))));
-        }
-    }
-    if any.is_empty() {
-        return None;
-    }
-    if looks_like_symbol(text) {
+    };
+    if symbol {
         // A pasted symbol also finds the document itself and the passages citing it.
-        any.push((Occur::Should, key_term(f.symbol, text)));
-        any.push((Occur::Should, key_term(f.cites, text)));
+        words.query = Box::new(BooleanQuery::new(vec![
+            (Occur::Should, words.query),
+            (Occur::Should, key_term(f.symbol, text)),
+            (Occur::Should, key_term(f.cites, text)),
+        ]));
+        words.terms_only = false;
+        words.count = None;
     }
-    Some(Box::new(BooleanQuery::new(any)))
+    Some(words)
 }
 
 fn field_query(f: &Fields, an: &mut Analyzers, name: &str, value: &str) -> Option<Box<dyn Query>> {
@@ -163,14 +212,36 @@ pub fn plan(f: &Fields, clauses: &[Clause], filters: &Filters, exact: bool) -> R
     let mut highlight: Vec<Box<dyn Query>> = Vec::new();
     let mut ignored = Vec::new();
     let mut positive = 0;
+    // A query of one word or phrase and nothing else: see `words_query`.
+    let lone = filters.processes.is_empty()
+        && filters.docs.is_empty()
+        && filters.parts.is_empty()
+        && matches!(clauses, [c] if c.any.len() == 1 && !c.negated);
+    // What the last clause kept allows (see `Plan`).
+    let (mut terms_only, mut count) = (false, None);
     for clause in clauses {
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut hl = Vec::new();
+        let mut clause_terms = clause.any.len() == 1;
+        let mut clause_count = None;
         for term in &clause.any {
             let q = match term {
-                Term::Word(w) => words_query(f, &mut an, w, 0, exact, &mut hl),
-                Term::Phrase(p, slop) => words_query(f, &mut an, p, *slop, exact, &mut hl),
-                Term::Field(name, value) => field_query(f, &mut an, name, value),
+                Term::Word(w) | Term::Phrase(w, _) => {
+                    let slop = match term {
+                        Term::Phrase(_, slop) => *slop,
+                        _ => 0,
+                    };
+                    words_query(f, &mut an, w, slop, exact, lone, &mut hl).map(|words| {
+                        clause_terms &= words.terms_only;
+                        clause_count = words.count;
+                        words.query
+                    })
+                }
+                Term::Field(name, value) => {
+                    let q = field_query(f, &mut an, name, value);
+                    clause_terms &= q.as_ref().is_some_and(|q| q.is::<TermQuery>());
+                    q
+                }
             };
             match q {
                 Some(q) => alternatives.push((Occur::Should, q)),
@@ -191,6 +262,12 @@ pub fn plan(f: &Fields, clauses: &[Clause], filters: &Filters, exact: bool) -> R
                 .unwrap_or_else(|| Box::new(AllQuery))
         } else {
             Box::new(BooleanQuery::new(alternatives))
+        };
+        terms_only = clause_terms;
+        count = if clause.any.len() == 1 {
+            clause_count
+        } else {
+            None
         };
         if clause.negated {
             must.push((Occur::MustNot, q));
@@ -225,13 +302,15 @@ pub fn plan(f: &Fields, clauses: &[Clause], filters: &Filters, exact: bool) -> R
     // A lone clause is run as itself: it scores the same, and a bare word
     // keeps tantivy's fast paths (its count is its document frequency, and
     // block-WAND skips what cannot rank).
-    let query: Box<dyn Query> = match <[_; 1]>::try_from(must) {
-        Ok([(Occur::Must, q)]) => q,
-        Ok(one) => Box::new(BooleanQuery::new(one.into())),
-        Err(many) => Box::new(BooleanQuery::new(many)),
+    let (query, terms_only, count): (Box<dyn Query>, bool, _) = match <[_; 1]>::try_from(must) {
+        Ok([(Occur::Must, q)]) => (q, terms_only, count),
+        Ok(one) => (Box::new(BooleanQuery::new(one.into())), false, None),
+        Err(many) => (Box::new(BooleanQuery::new(many)), false, None),
     };
     Ok(Plan {
         query,
+        terms_only,
+        count,
         highlight,
         ignored,
     })

@@ -7,9 +7,9 @@
 //! word). Instead one pass keeps only the passages that can still be among
 //! the first `k` by score, ties at the bar included, and counts the matches;
 //! those few are then sorted by the full order, reading symbol and `seq`
-//! from the fast fields. For a single word the count is its document
-//! frequency and the pass skips, with block-WAND, the blocks of postings
-//! that cannot reach the bar.
+//! from the fast fields. For a term, or a union of terms (a word in its
+//! stemmed and exact forms), the matches are counted apart and the pass
+//! skips, with block-WAND, the blocks of postings that cannot reach the bar.
 //!
 //! When very many passages tie at the bar (a query whose every match scores
 //! the same), tantivy's own ordered collector is used instead: reading that
@@ -36,10 +36,14 @@ type SortKey = ((f32, Option<String>), Option<u64>);
 const MAX_CANDIDATES: usize = 20_000;
 
 /// The hits ranked `offset + 1 ..= offset + limit` with their scores, and
-/// how many passages match in all.
+/// how many passages match in all. `terms_only`: the query is a term or a
+/// union of terms, whose pruning pays for a separate count; `count`: a
+/// query with the same matches that is cheaper to count.
 pub(crate) fn top(
     searcher: &Searcher,
     query: &dyn Query,
+    terms_only: bool,
+    count: Option<&dyn Query>,
     limit: usize,
     offset: usize,
 ) -> Result<(Vec<(Score, DocAddress)>, usize)> {
@@ -47,12 +51,15 @@ pub(crate) fn top(
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let limit = limit.min(docs);
     let k = offset.saturating_add(limit);
-    // A single word is counted from its document frequency, so its pass may
-    // skip what cannot rank; anything else is counted in the pass itself.
-    let counted = if query.downcast_ref::<TermQuery>().is_some() {
-        Some(query.count(searcher)?)
-    } else {
-        None
+    // Terms are counted apart (a term by its document frequency, a union by
+    // a walk that scores nothing), so that their pass may skip what cannot
+    // rank; anything else (a phrase, an intersection) is scored in full
+    // anyway and counted in the same pass.
+    let counted = match count {
+        // The same matches, counted more cheaply.
+        Some(q) => Some(q.count(searcher)?),
+        None if terms_only || query.is::<TermQuery>() => Some(query.count(searcher)?),
+        None => None,
     };
     if limit == 0 || offset >= docs || counted == Some(0) {
         let matched = match counted {
@@ -388,7 +395,10 @@ mod tests {
         ];
         for q in &queries {
             for (limit, offset) in [(1, 0), (10, 0), (10, 5), (37, 20), (1000, 0), (5, 1000)] {
-                let (got, matched) = top(&searcher, q.as_ref(), limit, offset).unwrap();
+                let (got, matched) =
+                    top(&searcher, q.as_ref(), false, None, limit, offset).unwrap();
+                let (pruned, n) = top(&searcher, q.as_ref(), true, None, limit, offset).unwrap();
+                assert_eq!((&pruned, n), (&got, matched));
                 let want = if offset < 400 {
                     exhaustive(&searcher, q.as_ref(), limit, offset).unwrap()
                 } else {
@@ -409,6 +419,9 @@ mod tests {
             Term::from_field_text(text, "zeta"),
             IndexRecordOption::WithFreqs,
         );
-        assert_eq!(top(&searcher, &q, 10, 0).unwrap(), (Vec::new(), 0));
+        assert_eq!(
+            top(&searcher, &q, true, None, 10, 0).unwrap(),
+            (Vec::new(), 0)
+        );
     }
 }
