@@ -29,6 +29,17 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
+            } else if e.file_name() == ".managed.json" {
+                // tantivy's list of its files, rewritten in any order when a
+                // refused build's uncommitted segment is collected: the same
+                // names are what must not change.
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                let mut names: Vec<&str> = text
+                    .trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace())
+                    .split(',')
+                    .collect();
+                names.sort_unstable();
+                out.insert(e.path(), names.join(",").into_bytes());
             } else if e.file_name() != ".undex.lock" {
                 // The build lock names the last process that took it: a
                 // refused build took it too. Everything else must not move.

@@ -2,8 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Mutex, PoisonError};
 
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -109,9 +110,7 @@ type Parsed = (PathBuf, (u64, u64), corpus::Parsed);
 /// Parses `files` on every core, handing each result to `take` in the
 /// calling thread as soon as it is ready (at most a few documents wait).
 fn parse_streaming(files: &[PathBuf], mut take: impl FnMut(Parsed)) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    let threads = parser_threads();
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::sync_channel::<Parsed>(threads * 4);
     std::thread::scope(|s| {
@@ -151,6 +150,48 @@ fn add_document(
         writer.add_document(to_document(fields, doc, p, &rel, stat))?;
     }
     Ok(doc.passages.len() as u64)
+}
+
+/// Parser threads for a build: parsing is a small share of it (tantivy's
+/// indexing threads do most of the work), so half the cores keep the writer
+/// fed without taking the cores from it.
+fn parser_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get() / 2)
+        .clamp(1, 4)
+}
+
+/// Parses `files` on the parser threads, each calling `work` on what it
+/// parsed, while the calling thread reports progress.
+fn parse_in_parallel(
+    files: &[PathBuf],
+    work: &(dyn Fn(PathBuf, (u64, u64), corpus::Parsed) + Sync),
+    progress: &mut dyn FnMut(u64, u64),
+) {
+    let total = files.len() as u64;
+    let threads = parser_threads();
+    let next = AtomicUsize::new(0);
+    let done = AtomicU64::new(0);
+    let running = AtomicUsize::new(threads);
+    let reporter = std::thread::current();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    work(path.clone(), file_stat(path), parse_file(path));
+                    done.fetch_add(1, Ordering::Relaxed);
+                }
+                running.fetch_sub(1, Ordering::AcqRel);
+                reporter.unpark();
+            });
+        }
+        // A look at the count every tenth of a second is all a progress bar needs.
+        while running.load(Ordering::Acquire) > 0 {
+            progress(done.load(Ordering::Relaxed), total);
+            std::thread::park_timeout(std::time::Duration::from_millis(100));
+        }
+        progress(done.load(Ordering::Relaxed), total);
+    });
 }
 
 /// A parsed document held back, with its file's size and modification time.
@@ -249,8 +290,9 @@ impl Seen {
     }
 }
 
-/// A full build in one pass: files are parsed on every core while the
-/// writer indexes them, so the corpus is never held in memory. Every file is
+/// A full build in one pass: parser threads read the files and hand their
+/// passages to the writer's indexing threads, so the corpus is never held in
+/// memory. Every file is
 /// still checked before anything is committed: on any problem the writer
 /// rolls back and the previous index stays as it was.
 fn write_full(
@@ -259,42 +301,57 @@ fn write_full(
     files: &[PathBuf],
     options: &BuildOptions,
     info: &dyn Fn(u64, u64) -> IndexInfo,
-    mut warnings: Vec<String>,
+    warnings: Vec<String>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<BuildReport> {
-    let total = files.len() as u64;
     let fields = Fields::from_schema(&prepared.index.schema())?;
     let mut writer = writer_for(&prepared.index, options)?;
     writer.delete_all_documents()?;
-    let (mut documents, mut passages) = (0u64, 0u64);
-    let mut failed: Option<tantivy::TantivyError> = None;
-    let mut seen = Seen::default();
-    let mut done = 0u64;
-    parse_streaming(files, |(path, stat, parsed)| {
-        done += 1;
-        progress(done, total);
-        let Some((doc, stat)) = seen.take(path, stat, parsed, &mut warnings) else {
-            return;
+    let shared = Mutex::new((Seen::default(), warnings));
+    let failed: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
+    let (documents, passages) = (AtomicU64::new(0), AtomicU64::new(0));
+    // Each parser thread hands its documents to the writer itself: no
+    // thread in between to wake for every document. (A whole document per
+    // batch would wake the indexing threads less, but tantivy bounds its
+    // queue in batches, not passages, and would let the corpus pile up.)
+    let work = |path: PathBuf, stat: (u64, u64), parsed: corpus::Parsed| {
+        let taken = {
+            let mut guard = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            let (seen, warnings) = &mut *guard;
+            let taken = seen.take(path, stat, parsed, warnings);
+            // Once a file is bad nothing more is written, but every file is
+            // still read so that all the problems are reported at once.
+            taken.filter(|_| seen.problems.is_empty())
         };
-        // Once a file is bad nothing more is written, but every file is
-        // still read so that all the problems are reported at once.
-        if failed.is_some() || !seen.problems.is_empty() {
+        let Some((doc, stat)) = taken else { return };
+        if failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
+        {
             return;
         }
         match add_document(&writer, &fields, root, &doc, stat) {
             Ok(n) => {
-                passages += n;
-                documents += 1;
+                passages.fetch_add(n, Ordering::Relaxed);
+                documents.fetch_add(1, Ordering::Relaxed);
             }
-            Err(e) => failed = Some(e),
+            Err(e) => *failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(e),
         }
-    });
-    if let Some(e) = failed {
+    };
+    parse_in_parallel(files, &work, progress);
+    let (mut seen, mut warnings) = shared.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let (mut documents, mut passages) = (documents.into_inner(), passages.into_inner());
+    if let Some(e) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
         return Err(super::worker_failure(writer, e));
     }
     let excerpts = seen.excerpts_to_index(&mut warnings);
     if !seen.problems.is_empty() {
         writer.rollback()?;
+        // Passages of the good files may have reached a segment file before
+        // the bad one was read: nothing refers to it, so remove it now
+        // rather than leave it to the next build.
+        writer.garbage_collect_files().wait()?;
         let mut problems = seen.problems;
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         return Err(Error::Input(problems));
