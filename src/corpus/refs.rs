@@ -57,6 +57,8 @@ static PARA: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(preambular)\s+)?(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:paragraphs?|paras?\.?|¶¶?)\s*(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)*)",
     )
 });
+/// What every match of `PARA` holds.
+static PARA_HINT: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?i)para|¶"));
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)|(–|—|-|\bto\b)"));
 
@@ -69,8 +71,11 @@ struct Mention {
 }
 
 fn mentions(text: &str, aliases: &BTreeMap<String, String>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = SYMBOL
-        .find_iter(text)
+    // A symbol has a slash: most passages have none.
+    let symbols = text.contains('/').then(|| SYMBOL.find_iter(text));
+    let mut out: Vec<Mention> = symbols
+        .into_iter()
+        .flatten()
         .filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit()))
         .map(|m| {
             let s = m.as_str().trim_end_matches(['.', '-']);
@@ -172,7 +177,11 @@ pub fn extract(
     let docs = mentions(text, aliases);
     let mut used = vec![false; docs.len()];
     let mut out = Vec::new();
-    for c in PARA.captures_iter(text) {
+    // Most passages cite no paragraph: a quick look for the word spares
+    // them the full pattern, whose optional lead words defeat its own
+    // literal search.
+    let paras = PARA_HINT.is_match(text).then(|| PARA.captures_iter(text));
+    for c in paras.into_iter().flatten() {
         let Some(whole) = c.get(0) else { continue };
         // "paragraph 1 of resolution 73/27" names its document after it;
         // otherwise a bare paragraph belongs to the document named last before it.
