@@ -46,11 +46,7 @@ impl Default for BuildOptions {
         BuildOptions {
             rebuild: false,
             threads: None,
-            // Each thread's share fills before it writes a segment: 512 MB
-            // makes two segments of a 200 MB corpus on two cores where 256 MB
-            // made four, and every search opens every segment. The writer
-            // takes what it needs up to this, no more.
-            memory_budget: 512 * 1024 * 1024,
+            memory_budget: 256 * 1024 * 1024,
         }
     }
 }
