@@ -107,8 +107,8 @@ pub fn build_from(
 /// What one parser thread hands the writer.
 type Parsed = (PathBuf, (u64, u64), corpus::Parsed);
 
-/// Parses `files` on every core, handing each result to `take` in the
-/// calling thread as soon as it is ready (at most a few documents wait).
+/// Parses `files` on the parser threads, handing each result to `take` in
+/// the calling thread as soon as it is ready (at most a few documents wait).
 fn parse_streaming(files: &[PathBuf], mut take: impl FnMut(Parsed)) {
     let threads = parser_threads();
     let next = AtomicUsize::new(0);
@@ -292,9 +292,8 @@ impl Seen {
 
 /// A full build in one pass: parser threads read the files and hand their
 /// passages to the writer's indexing threads, so the corpus is never held in
-/// memory. Every file is
-/// still checked before anything is committed: on any problem the writer
-/// rolls back and the previous index stays as it was.
+/// memory. Every file is still checked before anything is committed: on any
+/// problem the writer rolls back and the previous index stays as it was.
 fn write_full(
     prepared: &Prepared,
     root: &Path,

@@ -111,7 +111,6 @@ struct Words {
 /// which tantivy checks only on the stemmed form's passages. A `lone` word
 /// (the whole query) keeps the two terms as a union, which block-WAND can
 /// prune, and is counted by its stemmed form's document frequency.
-#[allow(clippy::too_many_arguments)]
 fn words_query(
     f: &Fields,
     an: &mut Analyzers,
