@@ -619,3 +619,38 @@ echo $? > out/search.code
         expected
     );
 }
+
+#[test]
+fn an_index_with_nothing_to_do_still_collects_what_a_killed_build_left() {
+    let d = Dir::new();
+    d.write(
+        "corpus/a.txt",
+        resolution("A/RES/99/1", "OEWG", "1. Decides to keep quorum rules;\n"),
+    );
+    d.undex(&["index"]).expect_code(0);
+    let index = d.join("index");
+    // An uncommitted segment, as a build killed before its commit leaves it.
+    {
+        let tantivy = tantivy::Index::open_in_dir(&index).unwrap();
+        undex::analysis::register(tantivy.tokenizers());
+        let mut writer: tantivy::IndexWriter<tantivy::TantivyDocument> =
+            tantivy.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer
+            .add_document(tantivy::TantivyDocument::default())
+            .unwrap();
+        // Segment files written, never committed; the writer lets go of
+        // the folder as a killed process does.
+        let prepared = writer.prepare_commit().unwrap();
+        drop(prepared);
+        drop(writer);
+    }
+    assert!(
+        !leftovers(&index).is_empty(),
+        "the test must start with files left behind"
+    );
+    let r = d.undex(&["index"]);
+    r.expect_code(0);
+    assert!(r.stdout().contains("up to date"), "{}", r.stdout());
+    assert_eq!(leftovers(&index), Vec::<String>::new());
+    assert_eq!(d.undex(&["search", "--json", "quorum"]).hit_ids().len(), 1);
+}

@@ -355,6 +355,40 @@ pub(crate) fn worker_failure(
     }
 }
 
+/// Whether a build killed before its commit left files in `dir`: segment
+/// files the last commit does not use, or temporary files. A look without
+/// the lock, to decide whether a build with nothing to index must still
+/// take it and clean up.
+pub(crate) fn left_behind(dir: &Path) -> bool {
+    let Ok(meta) = std::fs::read_to_string(dir.join("meta.json")) else {
+        return false;
+    };
+    let Ok(meta) = serde_json::from_str::<serde_json::Value>(&meta) else {
+        return false;
+    };
+    let used: Vec<String> = meta["segments"]
+        .as_array()
+        .map(|segments| {
+            segments
+                .iter()
+                .filter_map(|s| s["segment_id"].as_str())
+                .map(|id| id.replace('-', ""))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let stem = name.split('.').next().unwrap_or_default();
+        name.starts_with(".tmp")
+            || (stem.len() == 32
+                && stem.bytes().all(|b| b.is_ascii_hexdigit())
+                && !used.iter().any(|u| u == stem))
+    })
+}
+
 /// Removes the temporary files of an atomic write that was interrupted
 /// (tantivy's `.tmp…` before its rename); only a build writes them, and the
 /// caller holds the build lock.

@@ -69,16 +69,23 @@ pub fn build_from(
         && !options.rebuild
         && previous.corpus == key
     {
-        if previous.fingerprint == fingerprint {
+        let unchanged = previous.fingerprint == fingerprint;
+        if unchanged && !super::left_behind(dir) {
             return Ok(BuildReport::up_to_date(previous));
         }
+        // Taking the lock collects what a killed build left behind, even
+        // when there is nothing to index.
         let locked = prepare(dir)?;
         // Another build may have committed since the look: then build in full.
-        if locked.previous.as_ref() == Some(previous)
-            && let Some(report) =
+        if locked.previous.as_ref() == Some(previous) {
+            if unchanged {
+                return Ok(BuildReport::up_to_date(previous));
+            }
+            if let Some(report) =
                 incremental(&locked, root, &found.files, options, &info, &mut warnings)?
-        {
-            return Ok(report);
+            {
+                return Ok(report);
+            }
         }
         prepared = Some(locked);
     }
