@@ -531,9 +531,10 @@ pub(crate) fn to_document(
     let mut cited: Vec<&str> = Vec::new();
     for r in &p.refs {
         d.add_text(f.refs, r);
-        let symbol = r.split('#').next().unwrap_or(r);
-        if !cited.contains(&symbol) {
-            cited.push(symbol);
+        for symbol in crate::corpus::refs::cited_symbols(r) {
+            if !cited.contains(&symbol) {
+                cited.push(symbol);
+            }
         }
     }
     for c in cited {
@@ -549,6 +550,12 @@ pub(crate) fn to_document(
         && let Ok(json) = serde_json::to_string(&p.notes)
     {
         d.add_text(f.notes, &json);
+    }
+    // Each note is a value of its own, so that a phrase never runs from one
+    // note into the next.
+    for n in &p.notes {
+        d.add_text(f.notes_text, &n.text);
+        d.add_text(f.notes_exact, &n.text);
     }
     d.add_u64(f.seq, p.seq);
     d.add_u64(f.words, analysis::word_count(&p.text));

@@ -180,8 +180,15 @@ impl Index {
             )));
         }
         let clauses = query::parse(&options.query);
-        let plan = plan::plan(&self.fields, &clauses, &options.filters, options.exact)?;
         let searcher = self.searcher();
+        let notes = plan::notes_indexed(&searcher, &self.fields);
+        let plan = plan::plan(
+            &self.fields,
+            &clauses,
+            &options.filters,
+            options.exact,
+            notes,
+        )?;
         let (top, matched) = rank::top(
             &searcher,
             &*plan.query,
