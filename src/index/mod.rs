@@ -245,6 +245,21 @@ pub(crate) fn peek(dir: &Path) -> Result<Option<IndexInfo>> {
     }))
 }
 
+/// The schema version of the index in `dir` when it is not this undex's
+/// (the build that follows starts it afresh, and says so).
+pub(crate) fn older_schema(dir: &Path) -> Option<u32> {
+    if inspect_ours(dir).ok()? == FolderState::Empty {
+        return None;
+    }
+    let directory = readonly::SearchDirectory::open(dir).ok()?;
+    let index = tantivy::Index::open(directory).ok()?;
+    read_info(&index)
+        .ok()
+        .flatten()
+        .map(|info| info.schema_version)
+        .filter(|v| *v != SCHEMA_VERSION)
+}
+
 /// Checks the folder, takes the build lock, and opens the index there (an
 /// index of another schema, which this undex cannot read anyway, is started
 /// afresh). What a killed build left behind is cleared first.
