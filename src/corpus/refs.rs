@@ -252,7 +252,11 @@ fn item_symbol(organ: Organ, decision: bool, c: &regex::Captures<'_>) -> Option<
         return match organ {
             // The Assembly numbers by session (73/27), the Economic and
             // Social Council by year (2019/19).
-            Organ::Assembly if session.len() == 4 => Some(format!("E/{kind}/{session}/{n}")),
+            Organ::Assembly
+                if session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Some(format!("E/{kind}/{session}/{n}"))
+            }
             Organ::Assembly => Some(format!("A/{kind}/{session}/{n}{letter}")),
             Organ::HumanRightsCouncil => Some(format!("A/HRC/{kind}/{session}/{n}")),
             Organ::EconomicAndSocialCouncil => Some(format!("E/{kind}/{session}/{n}")),
@@ -680,6 +684,14 @@ mod tests {
                 Some("S/RES/2699(2023)")
             ),
             ["S/RES/2341(2017)"]
+        );
+        // Special and emergency special sessions number their own.
+        assert_eq!(
+            ids(
+                "Recalling its resolutions ES-10/2 and S-26/2,",
+                Some("A/RES/99/1")
+            ),
+            ["A/RES/ES-10/2", "A/RES/S-26/2"]
         );
         // A letter is a part only when nothing follows it.
         assert_eq!(
