@@ -55,7 +55,24 @@ fn an_index_of_another_version_is_refused_with_what_to_do() {
         msg.contains("schema version 1") && msg.contains("--rebuild"),
         "{msg}"
     );
-    // And a rebuild makes it usable again.
-    undex::index::build(&loaded, &dir, &Default::default()).expect("rebuild");
+    // `undex index` builds it again, and says why.
+    let report = undex::index::build_from(&corpus, &dir, &Default::default(), &mut |_, _| {})
+        .expect("rebuild");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("schema version 1") && w.contains("built again in full")),
+        "{:?}",
+        report.warnings
+    );
     undex::index::Index::open(&dir).expect("opens");
+    // And a rebuild of a current index says nothing of versions.
+    let report = undex::index::build(&loaded, &dir, &Default::default()).expect("rebuild");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .all(|w| !w.contains("schema version"))
+    );
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::{Common, notify};
@@ -18,10 +18,10 @@ use undex::output;
 /// compared case-insensitively, punctuation ignored.
 #[derive(Debug, Args)]
 pub struct AlignArgs {
-    /// The first passage id.
+    /// The first passage: an id (A/RES/73/27#OP5) or a citation ("A/RES/73/27, para. 5").
     #[arg(value_name = "ID")]
     pub a: String,
-    /// The second passage id.
+    /// The second passage: an id or a citation.
     #[arg(value_name = "ID")]
     pub b: String,
     #[command(flatten)]
@@ -43,12 +43,7 @@ pub fn run(args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode> {
     notify(&notices);
     let mut found = Vec::new();
     for id in [&args.a, &args.b] {
-        if !id.contains('#') {
-            bail!(
-                "{id}: give a passage id such as A/RES/73/27#OP5 (a document symbol names a whole document)"
-            );
-        }
-        match index.show(id)?.passages.into_iter().next() {
+        match index.passage(id)? {
             Some(p) => found.push(p),
             None => {
                 notify(&[format!("no passage {id} in the index")]);

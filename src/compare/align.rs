@@ -5,7 +5,11 @@
 //! the original text by byte offsets. Runs are found by greedy string tiling
 //! (Wise 1993): the longest common run of words not yet used is taken first,
 //! so a phrase moved to another place in the other paragraph is still found,
-//! and a word is never part of two runs.
+//! and a word is never part of two runs. A hyphenated compound
+//! (`seventy-fifth`, `capacity-building`) is compared whole, so that a run
+//! never ends inside it; it still counts as the words the index counts.
+//! What each text alone says leaves out stretches of only one or two
+//! function words (`and`, `of the`), which say nothing of their own.
 
 use serde::Serialize;
 use tantivy::tokenizer::TokenStream;
@@ -53,34 +57,64 @@ pub struct Alignment {
     pub words_b: usize,
 }
 
-/// A word of a text: its analyzed form and where it is.
+/// A word of a text (a hyphenated compound is one): its analyzed form,
+/// where it is, and how many words the index counts in it.
 struct Word {
     term: String,
     span: Span,
+    count: usize,
 }
+
+/// The hyphens that join the parts of a compound word.
+const HYPHENS: [&str; 3] = ["-", "\u{2010}", "\u{2011}"];
 
 fn words(text: &str) -> Vec<Word> {
     let mut analyzer = analysis::exact();
     let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     while let Some(t) = stream.next() {
+        let span = Span {
+            start: t.offset_from,
+            end: t.offset_to,
+        };
+        if let Some(last) = out.last_mut()
+            && text
+                .get(last.span.end..span.start)
+                .is_some_and(|gap| HYPHENS.contains(&gap))
+        {
+            last.term.push('-');
+            last.term.push_str(&t.text);
+            last.span.end = span.end;
+            last.count += 1;
+            continue;
+        }
         out.push(Word {
             term: t.text.clone(),
-            span: Span {
-                start: t.offset_from,
-                end: t.offset_to,
-            },
+            span,
+            count: 1,
         });
     }
     out
 }
 
-/// A common run of unused words: where it starts in each text and its length.
+/// True when `words` are one or two function words ("and", "of the").
+fn only_function_words(words: &[Word]) -> bool {
+    let stop = crate::compare::distinctive::STOP_WORDS;
+    words.len() <= 2
+        && words.iter().map(|w| w.count).sum::<usize>() <= 2
+        && words
+            .iter()
+            .all(|w| stop.split_whitespace().any(|s| s == w.term))
+}
+
+/// A common run of unused words: where it starts in each text, its length,
+/// and the words the index counts in it.
 #[derive(Clone, Copy)]
 struct Tile {
     a: usize,
     b: usize,
     len: usize,
+    count: usize,
 }
 
 /// The longest common run of words unused in both, the earliest in A then in
@@ -92,30 +126,33 @@ fn longest_unused(
     used_b: &[bool],
     min: usize,
 ) -> Option<Tile> {
-    // `run[j + 1]` is the length of the common run ending at a[i] and b[j];
-    // one row is enough since each cell only looks at the previous row.
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut run = vec![0usize; b.len() + 1];
+    // `run[j + 1]` is the length (in words and in counted words) of the
+    // common run ending at a[i] and b[j]; one row is enough since each cell
+    // only looks at the previous row.
+    let mut prev = vec![(0usize, 0usize); b.len() + 1];
+    let mut run = vec![(0usize, 0usize); b.len() + 1];
     let mut best: Option<Tile> = None;
     for (i, wa) in a.iter().enumerate() {
         let a_free = !used_a.get(i).copied().unwrap_or(true);
         for (j, wb) in b.iter().enumerate() {
             let b_free = !used_b.get(j).copied().unwrap_or(true);
-            let len = if a_free && b_free && wa.term == wb.term {
-                prev.get(j).copied().unwrap_or(0) + 1
+            let (len, count) = if a_free && b_free && wa.term == wb.term {
+                let (len, count) = prev.get(j).copied().unwrap_or((0, 0));
+                (len + 1, count + wa.count)
             } else {
-                0
+                (0, 0)
             };
             if let Some(cell) = run.get_mut(j + 1) {
-                *cell = len;
+                *cell = (len, count);
             }
             // Strictly longer only: scanning A then B in order makes the
             // first run found of a length the earliest in A, then in B.
-            if len >= min && best.is_none_or(|t| len > t.len) {
+            if count >= min && best.is_none_or(|t| count > t.count) {
                 best = Some(Tile {
                     a: i + 1 - len,
                     b: j + 1 - len,
                     len,
+                    count,
                 });
             }
         }
@@ -126,22 +163,34 @@ fn longest_unused(
 
 /// The maximal stretches of unused words, as byte spans from the first
 /// word's start to the last word's end (punctuation between unused words
-/// does not cut a stretch; punctuation around it is left out).
+/// does not cut a stretch; punctuation around it is left out), but those of
+/// only one or two function words.
 fn unused_spans(words: &[Word], used: &[bool]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut open = false;
-    for (w, &u) in words.iter().zip(used) {
-        if u {
-            open = false;
-            continue;
+    let mut stretches: Vec<&[Word]> = Vec::new();
+    let mut from: Option<usize> = None;
+    for (i, &u) in used.iter().enumerate().take(words.len()) {
+        match (u, from) {
+            (false, None) => from = Some(i),
+            (true, Some(f)) => {
+                stretches.extend(words.get(f..i));
+                from = None;
+            }
+            _ => {}
         }
-        match out.last_mut() {
-            Some(last) if open => last.end = w.span.end,
-            _ => out.push(w.span),
-        }
-        open = true;
     }
-    out
+    if let Some(f) = from {
+        stretches.extend(words.get(f..));
+    }
+    stretches
+        .into_iter()
+        .filter(|s| !only_function_words(s))
+        .filter_map(|s| {
+            Some(Span {
+                start: s.first()?.span.start,
+                end: s.last()?.span.end,
+            })
+        })
+        .collect()
 }
 
 fn mark(used: &mut [bool], start: usize, len: usize) {
@@ -185,7 +234,7 @@ pub fn align(a: &str, b: &str, min_words: usize) -> Alignment {
             let sa = span_of(&wa, t.a, t.len)?;
             let sb = span_of(&wb, t.b, t.len)?;
             Some(SharedRun {
-                words: t.len,
+                words: t.count,
                 text: a.get(sa.start..sa.end).unwrap_or_default().to_string(),
                 a: sa,
                 b: sb,
@@ -198,9 +247,9 @@ pub fn align(a: &str, b: &str, min_words: usize) -> Alignment {
         only_b: unused_spans(&wb, &used_b),
         shared,
         shared_words_a: shared_words,
-        words_a: wa.len(),
+        words_a: wa.iter().map(|w| w.count).sum(),
         shared_words_b: shared_words,
-        words_b: wb.len(),
+        words_b: wb.iter().map(|w| w.count).sum(),
     }
 }
 
@@ -252,13 +301,13 @@ mod tests {
 
     #[test]
     fn reordered_runs_are_found_in_a_order() {
-        let a = "red green blue yellow, then one two three four, and more";
+        let a = "red green blue yellow, thereafter one two three four, and beyond";
         let b = "one two three four first; red green blue yellow last";
         let al = align(a, b, 3);
         assert_eq!(runs(&al), ["red green blue yellow", "one two three four"]);
         assert_eq!(at(b, al.shared[0].b), "red green blue yellow");
         assert_eq!(at(b, al.shared[1].b), "one two three four");
-        assert_eq!(only(a, &al.only_a), ["then", "and more"]);
+        assert_eq!(only(a, &al.only_a), ["thereafter", "and beyond"]);
         assert_eq!(only(b, &al.only_b), ["first", "last"]);
         assert_eq!(al.shared_words_a, 8);
     }
@@ -322,11 +371,9 @@ mod tests {
         let al = align(a, b, 3);
         assert_eq!(runs(&al), ["shared words here"]);
         // A's second "shared words here" has no partner left in B, so it
-        // joins the stretch before it, punctuation and all.
-        assert_eq!(
-            only(a, &al.only_a),
-            ["a", "alone, in A», shared words here"]
-        );
+        // joins the stretch before it, punctuation and all; the label's
+        // "a" alone is a function word, not something only A says.
+        assert_eq!(only(a, &al.only_a), ["alone, in A», shared words here"]);
         assert!(al.only_b.is_empty());
     }
 
@@ -415,6 +462,55 @@ mod tests {
         assert_eq!((al.words_a, al.words_b), (38, 40));
         assert_eq!(al.shared_words_a, 31);
         assert_eq!(al.shared_words_b, 31);
+    }
+
+    #[test]
+    fn a_run_never_cuts_a_hyphenated_word() {
+        let a = "to report to the General Assembly at its seventy-fifth session on the results";
+        let b = "to report to the General Assembly at its seventy-sixth session";
+        let al = align(a, b, 4);
+        assert_eq!(runs(&al), ["to report to the General Assembly at its"]);
+        assert_eq!(
+            only(a, &al.only_a),
+            ["seventy-fifth session on the results"]
+        );
+        assert_eq!(only(b, &al.only_b), ["seventy-sixth session"]);
+        // A compound shared whole is in the run, and counts as the index counts it.
+        let al = align(
+            "capacity\u{2011}building in States",
+            "capacity-building in States",
+            4,
+        );
+        assert_eq!(runs(&al), ["capacity\u{2011}building in States"]);
+        assert_eq!((al.shared[0].words, al.words_a, al.words_b), (4, 4, 4));
+        assert!(
+            align("capacity-building", "capacity building", 1)
+                .shared
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn what_each_alone_says_leaves_out_lone_function_words() {
+        let a =
+            "Calls upon States to cooperate and to share information, as well as them, on threats";
+        let b = "Calls upon States to cooperate; to share information; on threats";
+        let al = align(a, b, 3);
+        assert_eq!(
+            runs(&al),
+            ["Calls upon States to cooperate", "to share information"]
+        );
+        // A's lone "and" is left out; the stretch after the second run is
+        // kept whole ("well" and "threats" are no function words).
+        assert_eq!(only(a, &al.only_a), ["as well as them, on threats"]);
+        assert_eq!(only(b, &al.only_b), ["on threats"]);
+        let al = align("of the", "nothing shared here", 1);
+        assert!(al.only_a.is_empty());
+        assert_eq!(
+            only("nothing shared here", &al.only_b),
+            ["nothing shared here"]
+        );
+        assert_eq!(al.words_a, 2, "the words are still counted");
     }
 
     #[test]

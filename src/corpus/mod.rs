@@ -282,12 +282,7 @@ pub fn parse_bytes(
                     part: p.part,
                     section: p.section,
                     process: meta.process.clone(),
-                    // "paragraph 1 above" is this document's own paragraph.
-                    refs: refs::extract(&p.text, Some(&meta.symbol), &meta.aliases)
-                        .iter()
-                        .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
-                        .map(|r| r.id(looks_like_report(&r.symbol)))
-                        .collect(),
+                    refs: passage_refs(&meta, &p.text, &p.notes),
                     notes: p.notes,
                     text: p.text,
                     line: p.line,
@@ -312,6 +307,22 @@ pub fn parse_bytes(
         },
         warnings,
     ))
+}
+
+/// What a paragraph refers to: in its text, and in the footnotes it cites
+/// (a symbol in a note is a reference of the passage that calls the note).
+/// "paragraph 1 above" is the document's own paragraph; the document
+/// itself named bare is no reference.
+fn passage_refs(meta: &Meta, text: &str, notes: &[Note]) -> Vec<String> {
+    let mut out: Vec<String> = std::iter::once(text)
+        .chain(notes.iter().map(|n| n.text.as_str()))
+        .flat_map(|t| refs::extract(t, Some(&meta.symbol), &meta.aliases))
+        .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
+        .map(|r| r.id(looks_like_report(&r.symbol)))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn to_diags(path: &Path, list: Vec<(usize, String)>) -> Vec<Diagnostic> {

@@ -245,6 +245,21 @@ pub(crate) fn peek(dir: &Path) -> Result<Option<IndexInfo>> {
     }))
 }
 
+/// The schema version of the index in `dir` when it is not this undex's
+/// (the build that follows starts it afresh, and says so).
+pub(crate) fn older_schema(dir: &Path) -> Option<u32> {
+    if inspect_ours(dir).ok()? == FolderState::Empty {
+        return None;
+    }
+    let directory = readonly::SearchDirectory::open(dir).ok()?;
+    let index = tantivy::Index::open(directory).ok()?;
+    read_info(&index)
+        .ok()
+        .flatten()
+        .map(|info| info.schema_version)
+        .filter(|v| *v != SCHEMA_VERSION)
+}
+
 /// Checks the folder, takes the build lock, and opens the index there (an
 /// index of another schema, which this undex cannot read anyway, is started
 /// afresh). What a killed build left behind is cleared first.
@@ -531,9 +546,10 @@ pub(crate) fn to_document(
     let mut cited: Vec<&str> = Vec::new();
     for r in &p.refs {
         d.add_text(f.refs, r);
-        let symbol = r.split('#').next().unwrap_or(r);
-        if !cited.contains(&symbol) {
-            cited.push(symbol);
+        for symbol in crate::corpus::refs::cited_symbols(r) {
+            if !cited.contains(&symbol) {
+                cited.push(symbol);
+            }
         }
     }
     for c in cited {
@@ -549,6 +565,12 @@ pub(crate) fn to_document(
         && let Ok(json) = serde_json::to_string(&p.notes)
     {
         d.add_text(f.notes, &json);
+    }
+    // Each note is a value of its own, so that a phrase never runs from one
+    // note into the next.
+    for n in &p.notes {
+        d.add_text(f.notes_text, &n.text);
+        d.add_text(f.notes_exact, &n.text);
     }
     d.add_u64(f.seq, p.seq);
     d.add_u64(f.words, analysis::word_count(&p.text));

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 
 /// The version of the schema below. Change it with every change to the
 /// schema; `tests/golden/schema-v{N}.json` pins each version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +46,11 @@ pub struct Fields {
     pub excerpt: Field,
     /// Footnotes as a JSON array of `{"marker","text"}` (stored).
     pub notes: Field,
+    /// The text of the passage's footnotes, stemmed (positions, not stored):
+    /// searched with a lower weight than the passage text.
+    pub notes_text: Field,
+    /// The footnotes' text again, unstemmed (positions, not stored).
+    pub notes_exact: Field,
     /// Place in the document, from 0 (fast, stored).
     pub seq: Field,
     /// Exact number of words in the text (fast, stored).
@@ -105,6 +110,8 @@ pub fn schema() -> Schema {
     b.add_text_field("text_exact", text_options(analysis::EXACT, false));
     b.add_bool_field("excerpt", STORED);
     b.add_text_field("notes", STORED);
+    b.add_text_field("notes_text", text_options(analysis::STEMMED, false));
+    b.add_text_field("notes_exact", text_options(analysis::EXACT, false));
     b.add_u64_field("seq", INDEXED | STORED | FAST);
     b.add_u64_field("words", STORED | FAST);
     b.add_u64_field("line", STORED);
@@ -141,6 +148,8 @@ impl Fields {
             text_exact: f("text_exact")?,
             excerpt: f("excerpt")?,
             notes: f("notes")?,
+            notes_text: f("notes_text")?,
+            notes_exact: f("notes_exact")?,
             seq: f("seq")?,
             words: f("words")?,
             line: f("line")?,
@@ -152,7 +161,7 @@ impl Fields {
 }
 
 /// What each field holds, for the schema description.
-const DESCRIPTIONS: [(&str, &str); 22] = [
+const DESCRIPTIONS: [(&str, &str); 24] = [
     ("id", "passage id, symbol#anchor: A/RES/73/27#OP5"),
     (
         "symbol",
@@ -187,6 +196,14 @@ const DESCRIPTIONS: [(&str, &str); 22] = [
         "true when the corpus holds only some paragraphs of the document",
     ),
     ("notes", "footnotes, a JSON array of {marker, text}"),
+    (
+        "notes_text",
+        "the footnotes' text, stemmed for search (ranked below the passage text)",
+    ),
+    (
+        "notes_exact",
+        "the footnotes' text again, unstemmed, for exact matching",
+    ),
     ("seq", "place of the passage in its document, from 0"),
     ("words", "exact number of words of the text"),
     ("line", "line of the source file"),

@@ -63,6 +63,12 @@ pub fn build_from(
     // What is there now, read without the lock: an unchanged corpus, or a
     // bad one, leaves the folder exactly as it was.
     let previous = super::peek(dir)?;
+    if let Some(version) = super::older_schema(dir) {
+        warnings.push(format!(
+            "the index in {} has schema version {version}; this undex builds version {SCHEMA_VERSION}, so it is built again in full",
+            dir.display()
+        ));
+    }
     super::lock::refuse_if_busy(dir)?;
     let mut prepared = None;
     if let Some(previous) = &previous

@@ -180,8 +180,15 @@ impl Index {
             )));
         }
         let clauses = query::parse(&options.query);
-        let plan = plan::plan(&self.fields, &clauses, &options.filters, options.exact)?;
         let searcher = self.searcher();
+        let notes = plan::notes_indexed(&searcher, &self.fields);
+        let plan = plan::plan(
+            &self.fields,
+            &clauses,
+            &options.filters,
+            options.exact,
+            notes,
+        )?;
         let (top, matched) = rank::top(
             &searcher,
             &*plan.query,
@@ -234,64 +241,136 @@ impl Index {
     }
 
     /// One passage by id (`A/RES/73/27#OP5`) or by its citation
-    /// (`A/RES/73/27, para. 5`), or a whole document in order by symbol
-    /// (`A/RES/73/27`), with the passages that refer to it.
+    /// (`A/RES/73/27, para. 5`) with its sub-paragraphs (`OP5(a)`, `OP5.1`,
+    /// each with its own citation), or a whole document in order by symbol
+    /// (`A/RES/73/27`); and the passages of other documents that refer to
+    /// what is shown.
     pub fn show(&self, id_or_symbol: &str) -> Result<Shown> {
         let f = &self.fields;
         let searcher = self.searcher();
-        let given = id_or_symbol.trim();
+        let target = self.resolve(&searcher, id_or_symbol)?;
+        let (passages, cited) = match &target {
+            Target::Document(symbol) => {
+                let passages = self.in_order(&searcher, &key_query(f.symbol, symbol))?;
+                (passages, vec![key_query(f.cites, symbol)])
+            }
+            Target::Passage(id) => {
+                let passages = self.with_subparagraphs(&searcher, id)?;
+                let cited = passages.iter().map(|p| key_query(f.refs, &p.id)).collect();
+                (passages, cited)
+            }
+        };
+        let mut cited_by = Vec::new();
+        if let Some(first) = passages.first() {
+            let refers: Vec<(Occur, Box<dyn Query>)> = cited
+                .into_iter()
+                .map(|q| (Occur::Should, Box::new(q) as Box<dyn Query>))
+                .collect();
+            let q = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(refers)) as Box<dyn Query>,
+                ),
+                (Occur::MustNot, Box::new(key_query(f.symbol, &first.symbol))),
+            ]);
+            cited_by = self.in_order(&searcher, &q)?;
+        }
+        Ok(Shown {
+            document: matches!(target, Target::Document(_)),
+            passages,
+            cited_by,
+        })
+    }
+
+    /// One passage, by id (`A/RES/73/27#OP5`) or by citation (`A/RES/73/27,
+    /// para. 5`, `Chung 2019, "OEWG v. GGE", para. 2`), without its
+    /// sub-paragraphs; `None` when the index has no such passage. A
+    /// document symbol is refused: it names a whole document.
+    pub fn passage(&self, id_or_citation: &str) -> Result<Option<PassageRecord>> {
+        let searcher = self.searcher();
+        match self.resolve(&searcher, id_or_citation)? {
+            Target::Passage(id) => Ok(self
+                .in_order(&searcher, &key_query(self.fields.id, &id))?
+                .into_iter()
+                .next()),
+            Target::Document(symbol) => Err(Error::Query(format!(
+                "{symbol} names a whole document: give a passage id ({symbol}#OP5) or a citation ({symbol}, para. 5)"
+            ))),
+        }
+    }
+
+    /// What the user named: a passage id as given, a citation read back into
+    /// the id it stands for, or else a document symbol.
+    fn resolve(&self, searcher: &Searcher, given: &str) -> Result<Target> {
+        let f = &self.fields;
+        let given = given.trim();
         if given.is_empty() {
             return Err(Error::Query(
                 "give a passage id (A/RES/73/27#OP5), a citation (A/RES/73/27, para. 5) or a symbol".into(),
             ));
         }
-        // A citation as printed is read back into the id it stands for.
-        let from_citation = (!given.contains('#') && given.contains(' '))
-            .then(|| crate::corpus::refs::extract(given, None, &Default::default()))
-            .and_then(|refs| refs.into_iter().find(|r| r.para.is_some()))
-            .and_then(|r| {
-                // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
-                [r.id(false), r.id(true)].into_iter().find(|id| {
-                    let q = TermQuery::new(
-                        tantivy::Term::from_field_text(f.id, &id.to_lowercase()),
-                        IndexRecordOption::Basic,
-                    );
-                    searcher.search(&q, &Count).is_ok_and(|n| n > 0)
-                })
-            });
-        let wanted = from_citation.as_deref().unwrap_or(given);
-        let key = wanted.to_lowercase();
-        let (field, cited_field) = if wanted.contains('#') {
-            (f.id, f.refs)
-        } else {
-            (f.symbol, f.cites)
-        };
-        let term = |field| {
-            TermQuery::new(
-                tantivy::Term::from_field_text(field, &key),
-                IndexRecordOption::Basic,
-            )
-        };
-        let passages = self.in_order(&searcher, &term(field))?;
-        let mut cited_by = Vec::new();
-        if !passages.is_empty() {
-            let symbol = passages
-                .first()
-                .map(|p| p.symbol.to_lowercase())
-                .unwrap_or_default();
-            let q = BooleanQuery::new(vec![
-                (Occur::Must, Box::new(term(cited_field)) as Box<dyn Query>),
-                (
-                    Occur::MustNot,
-                    Box::new(TermQuery::new(
-                        tantivy::Term::from_field_text(f.symbol, &symbol),
-                        IndexRecordOption::Basic,
-                    )),
-                ),
-            ]);
-            cited_by = self.in_order(&searcher, &q)?;
+        if given.contains('#') {
+            return Ok(Target::Passage(given.to_owned()));
         }
-        Ok(Shown { passages, cited_by })
+        let exists = |id: &str| {
+            searcher
+                .search(&key_query(f.id, id), &Count)
+                .is_ok_and(|n| n > 0)
+        };
+        if given.contains(' ') {
+            // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
+            let cited = crate::corpus::refs::extract(given, None, &Default::default())
+                .into_iter()
+                .find(|r| r.para.is_some());
+            if let Some(r) = cited {
+                // A paragraph the index lacks is still a paragraph, not found.
+                let id = [r.id(false), r.id(true)]
+                    .into_iter()
+                    .find(|id| exists(id))
+                    .unwrap_or_else(|| r.id(crate::corpus::looks_like_report(&r.symbol)));
+                return Ok(Target::Passage(id));
+            }
+            // A commentary is cited by author, year and heading, which no
+            // pattern reads back: its citations are compared as printed.
+            let wanted = citation_key(given);
+            let commentary = self.in_order(searcher, &key_query(f.kind, "commentary"))?;
+            if let Some(p) = commentary
+                .into_iter()
+                .find(|p| citation_key(&p.citation) == wanted)
+            {
+                return Ok(Target::Passage(p.id));
+            }
+        }
+        Ok(Target::Document(given.to_owned()))
+    }
+
+    /// The passage `id` and its sub-paragraphs, in order: `OP4` with
+    /// `OP4(a)`, `OP4(a)(i)`, `OP4.1`; nothing when there is no `id`.
+    fn with_subparagraphs(&self, searcher: &Searcher, id: &str) -> Result<Vec<PassageRecord>> {
+        let f = &self.fields;
+        let Some(passage) = self
+            .in_order(searcher, &key_query(f.id, id))?
+            .into_iter()
+            .next()
+        else {
+            return Ok(Vec::new());
+        };
+        let anchor = passage.anchor.clone();
+        let under = |a: &str| {
+            a.strip_prefix(anchor.as_str())
+                .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
+        };
+        // Commentary anchors (S7.2) number passages, not sub-paragraphs.
+        if passage.kind == "commentary" {
+            return Ok(vec![passage]);
+        }
+        let mut out = vec![passage.clone()];
+        out.extend(
+            self.in_order(searcher, &key_query(f.symbol, &passage.symbol))?
+                .into_iter()
+                .filter(|p| under(&p.anchor)),
+        );
+        Ok(out)
     }
 
     /// Every passage matching `query`, ordered by symbol then place.
@@ -318,8 +397,38 @@ impl Index {
 /// What `show` found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
-    /// The passage, or the document's passages in order.
+    /// True when a whole document was asked for (by its symbol).
+    pub document: bool,
+    /// The passage and its sub-paragraphs, or the document's passages, in order.
     pub passages: Vec<PassageRecord>,
-    /// Passages of other documents that refer to it.
+    /// Passages of other documents that refer to what is shown.
     pub cited_by: Vec<PassageRecord>,
+}
+
+/// What a user named for `show` or `align`.
+enum Target {
+    /// A passage id, `A/RES/73/27#OP5`.
+    Passage(String),
+    /// A document symbol, `A/RES/73/27`.
+    Document(String),
+}
+
+/// A term query on a key field (lower-cased, as key fields are indexed).
+fn key_query(field: tantivy::schema::Field, value: &str) -> TermQuery {
+    TermQuery::new(
+        tantivy::Term::from_field_text(field, &value.to_lowercase()),
+        IndexRecordOption::Basic,
+    )
+}
+
+/// A citation as compared: case, spacing and the kind of quotation marks
+/// do not matter.
+fn citation_key(citation: &str) -> String {
+    citation
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{2018}', '\u{2019}'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

@@ -16,6 +16,11 @@ use crate::index::Fields;
 /// the very words typed rank above their other forms.
 const EXACT_BOOST: f32 = 0.5;
 
+/// Weight of a match in a passage's footnotes: a note is searched so that a
+/// symbol or title it gives finds the passage, but the passage texts that
+/// hold the words themselves rank first.
+const NOTES_BOOST: f32 = 0.1;
+
 /// A query ready to run.
 pub struct Plan {
     /// What to run.
@@ -47,6 +52,8 @@ pub struct Filters {
 struct Analyzers {
     stem: TextAnalyzer,
     exact: TextAnalyzer,
+    /// Footnote text is searched too (the index holds some).
+    notes: bool,
 }
 
 fn key(value: &str) -> String {
@@ -121,12 +128,24 @@ fn words_query(
     highlight: &mut Vec<Box<dyn Query>>,
 ) -> Option<Words> {
     let symbol = looks_like_symbol(text);
+    // The words in the passage's footnotes, in the form the text is searched in.
+    let notes = if !an.notes {
+        None
+    } else if exact {
+        text_query(f.notes_exact, &mut an.exact, text, slop)
+    } else {
+        text_query(f.notes_text, &mut an.stem, text, slop)
+    };
+    let notes_term = notes.as_ref().is_none_or(|q| q.is::<TermQuery>());
+    let notes: Option<Box<dyn Query>> =
+        notes.map(|q| Box::new(BoostQuery::new(q, NOTES_BOOST)) as Box<dyn Query>);
     let mut words = if exact {
         let q = text_query(f.text_exact, &mut an.exact, text, slop)?;
         highlight.push(q.box_clone());
+        let terms_only = q.is::<TermQuery>() && notes_term;
         Words {
-            terms_only: q.is::<TermQuery>(),
-            query: q,
+            terms_only,
+            query: either(q, notes),
             count: None,
         }
     } else {
@@ -134,23 +153,26 @@ fn words_query(
         let exact_q = text_query(f.text_exact, &mut an.exact, text, slop)?;
         highlight.push(stem.box_clone());
         // A boost keeps a term a term: tantivy still scores it with a term scorer.
-        let terms = stem.is::<TermQuery>() && exact_q.is::<TermQuery>();
+        let terms = stem.is::<TermQuery>() && exact_q.is::<TermQuery>() && notes_term;
         let bonus: Box<dyn Query> = Box::new(BoostQuery::new(exact_q, EXACT_BOOST));
         if symbol || (lone && terms) {
+            // What matches is the stemmed form in the text or in a note.
+            let count =
+                (!symbol).then(|| either(stem.box_clone(), notes.as_ref().map(|n| n.box_clone())));
+            let mut any = vec![(Occur::Should, stem), (Occur::Should, bonus)];
+            any.extend(notes.map(|n| (Occur::Should, n)));
             Words {
-                count: (!symbol).then(|| stem.box_clone()),
-                query: Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, stem),
-                    (Occur::Should, bonus),
-                ])),
+                count,
+                query: Box::new(BooleanQuery::new(any)),
                 terms_only: terms,
             }
         } else {
+            let in_text: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, stem),
+                (Occur::Should, bonus),
+            ]));
             Words {
-                query: Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, stem),
-                    (Occur::Should, bonus),
-                ])),
+                query: either(in_text, notes),
                 terms_only: false,
                 count: None,
             }
@@ -167,6 +189,17 @@ fn words_query(
         words.count = None;
     }
     Some(words)
+}
+
+/// `q`, or a passage that matches `q` or `or`.
+fn either(q: Box<dyn Query>, or: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    match or {
+        None => q,
+        Some(or) => Box::new(BooleanQuery::new(vec![
+            (Occur::Should, q),
+            (Occur::Should, or),
+        ])),
+    }
 }
 
 fn field_query(f: &Fields, an: &mut Analyzers, name: &str, value: &str) -> Option<Box<dyn Query>> {
@@ -201,11 +234,28 @@ fn filter(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
     )))
 }
 
-/// Builds the query of `clauses` with `filters`.
-pub fn plan(f: &Fields, clauses: &[Clause], filters: &Filters, exact: bool) -> Result<Plan> {
+/// Whether the index holds any footnote text, which words are then also
+/// searched in (an index without notes is spared the extra clauses).
+pub fn notes_indexed(searcher: &tantivy::Searcher, f: &Fields) -> bool {
+    searcher.segment_readers().iter().any(|r| {
+        r.inverted_index(f.notes_text)
+            .is_ok_and(|inv| inv.terms().num_terms() > 0)
+    })
+}
+
+/// Builds the query of `clauses` with `filters`; with `notes`, words are
+/// searched in the passages' footnotes too, with a lower weight.
+pub fn plan(
+    f: &Fields,
+    clauses: &[Clause],
+    filters: &Filters,
+    exact: bool,
+    notes: bool,
+) -> Result<Plan> {
     let mut an = Analyzers {
         stem: analysis::stemmed(),
         exact: analysis::exact(),
+        notes,
     };
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut highlight: Vec<Box<dyn Query>> = Vec::new();
