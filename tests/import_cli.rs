@@ -240,3 +240,69 @@ fn counts_are_singular_for_one_and_every_message_names_undex() {
         r.stdout()
     );
 }
+
+#[test]
+fn an_excerpt_is_not_replaced_by_a_text_with_fewer_of_its_paragraphs() {
+    let d = Dir::new();
+    let excerpt = "+++\nsymbol = \"A/RES/99/12\"\nexcerpt = true\n+++\n\n3. Requests the lighthouse keepers to meet on a consensus basis;\n\n5. Decides to remain seized of the matter.\n";
+    d.write("corpus/resolutions/excerpt.txt", excerpt);
+    // What an uncompressed PDF once imported as: one passage, none of the excerpt's.
+    d.write(
+        "corpus/A-RES-99-12.txt",
+        "+++\nsymbol = \"A/RES/99/12\"\nkind = \"resolution\"\n+++\n\n%PDF-1.4 1 0 obj << /Length 60 >> stream BT (Decides) Tj ET endstream\n",
+    );
+    let r = d.undex(&["index"]);
+    r.expect_code(0);
+    let err = r.stderr();
+    let notice: Vec<&str> = err.lines().filter(|l| l.contains("A/RES/99/12")).collect();
+    assert_eq!(notice.len(), 1, "{}", r.stderr());
+    assert!(
+        notice[0].starts_with("undex: A/RES/99/12: the excerpt in corpus/resolutions/excerpt.txt is kept, not the text in corpus/A-RES-99-12.txt: that text lacks 2 of the excerpt's 2 paragraphs (OP3, OP5)"),
+        "{}",
+        notice[0]
+    );
+    assert!(
+        r.stdout().contains("1 document, 2 passages"),
+        "{}",
+        r.stdout()
+    );
+    let r = d.undex(&["search", "--json", "consensus basis"]);
+    r.expect_code(0);
+    assert_eq!(r.hit_ids(), ["A/RES/99/12#OP3"]);
+    let r = d.undex(&["show", "--json", "A/RES/99/12"]);
+    let ids: Vec<String> = r
+        .records("passage")
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["A/RES/99/12#OP3", "A/RES/99/12#OP5"]);
+    // The library's loader applies the same rule.
+    let corpus = undex::corpus::Corpus::load(&d.join("corpus")).unwrap();
+    assert_eq!(corpus.documents.len(), 1);
+    assert!(corpus.documents[0].meta.excerpt);
+    assert!(
+        corpus
+            .warnings
+            .iter()
+            .any(|w| w.contains("is kept, not the text")),
+        "{:?}",
+        corpus.warnings
+    );
+    // Once the full text has every paragraph the excerpt quotes, it replaces it.
+    d.write(
+        "corpus/A-RES-99-12.txt",
+        "+++\nsymbol = \"A/RES/99/12\"\nkind = \"resolution\"\n+++\n\n1. Welcomes the lamps;\n\n2. Notes the storms;\n\n3. Requests the lighthouse keepers to meet on a consensus basis;\n\n4. Thanks them;\n\n5. Decides to remain seized of the matter.\n",
+    );
+    let r = d.undex(&["index"]);
+    r.expect_code(0);
+    assert!(
+        r.stderr().contains("undex: A/RES/99/12: the full text in corpus/A-RES-99-12.txt replaces the excerpt in corpus/resolutions/excerpt.txt"),
+        "{}",
+        r.stderr()
+    );
+    let r = d.undex(&["show", "--json", "A/RES/99/12"]);
+    assert_eq!(r.records("passage").len(), 5);
+    let corpus = undex::corpus::Corpus::load(&d.join("corpus")).unwrap();
+    assert!(!corpus.documents[0].meta.excerpt);
+    assert_eq!(corpus.documents[0].passages.len(), 5);
+}
