@@ -16,10 +16,14 @@ use undex::output::plural;
 /// Reads text extracted from a UN PDF (pdftotext, PyMuPDF, copy and paste),
 /// page furniture and all, and writes one corpus file per document, named
 /// after the symbol its masthead gives (A-RES-73-27.txt). Read the file, fix
-/// what import reports, then run `undex index`.
+/// what import reports, then run `undex index`. The files of one import
+/// appear together, once all are written and on disk.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files of raw text, one document each.
+    /// Files of raw text, one document each, or folders: every .txt in a
+    /// folder (not in its subfolders) is imported. A PDF is refused until its
+    /// text is extracted (`pdftotext -layout X.pdf X.txt`); in a folder, a PDF
+    /// with its .txt beside it is left to the .txt.
     #[arg(value_name = "FILE", required_unless_present = "stdin")]
     pub files: Vec<PathBuf>,
     /// The corpus folder: where the files go unless --out says otherwise,
