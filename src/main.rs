@@ -53,12 +53,11 @@ fn report(e: &anyhow::Error) {
     // Input errors are one `path:line: problem` line each.
     if let Some(undex::Error::Input(diags)) = e.downcast_ref::<undex::Error>() {
         for d in diags {
-            eprintln!("{d}");
+            eprintln!("undex: {d}");
         }
         eprintln!(
-            "undex: {} problem{} in the input; nothing was changed",
-            diags.len(),
-            if diags.len() == 1 { "" } else { "s" }
+            "undex: {} in the input; nothing was changed",
+            undex::output::plural(diags.len(), "problem")
         );
         return;
     }

@@ -135,7 +135,7 @@ fn refused_corpus_files_get_their_exact_message_exit_2_and_touch_nothing() {
         let err = r.stderr();
         assert_eq!(
             err.lines().next().unwrap_or_default(),
-            format!("corpus/{name}:{message}").replace(":  ", ": "),
+            format!("undex: corpus/{name}:{message}").replace(":  ", ": "),
             "{name}"
         );
         assert_eq!(
@@ -343,7 +343,7 @@ fn refused_imports_get_their_exact_message_exit_2_and_write_nothing() {
         r.expect_code(2);
         assert_eq!(
             r.stderr().lines().next().unwrap_or_default(),
-            format!("in/{name}:{message}").replace(":  ", ": ")
+            format!("undex: in/{name}:{message}").replace(":  ", ": ")
         );
         assert_eq!(snapshot(&d.join("corpus")), before, "{name}");
     }

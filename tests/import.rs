@@ -223,3 +223,29 @@ fn the_symbol_comes_from_the_text_and_writing_is_safe() {
     assert!(write_imported(dir.path(), &changed, false).is_err());
     assert!(write_imported(dir.path(), &changed, true).is_ok());
 }
+
+#[test]
+fn a_pdf_is_refused_by_its_header_whatever_its_name() {
+    let pdf = b"%PDF-1.7\n1 0 obj\nstream\nA/RES/99/12\n1. Decides;\nendstream\n%%EOF\n";
+    for name in ["in.pdf", "in.txt"] {
+        let got = undex::import::import_bytes(pdf, Path::new(name), &ImportOptions::default());
+        let message = match got {
+            Err(undex::Error::Input(d)) => d[0].message.clone(),
+            other => panic!("{name}: {other:?}"),
+        };
+        assert!(
+            message.starts_with("this is a PDF: extract its text first"),
+            "{message}"
+        );
+        assert!(message.contains("pdftotext -layout"), "{message}");
+    }
+    // The text of a PDF as extracted, or a text that mentions one, is not a PDF.
+    assert!(!undex::import::is_pdf(
+        b"A/RES/99/12\nSee the file %PDF-1.7 ...\n"
+    ));
+    assert!(undex::import::is_pdf(b"\xef\xbb\xbf%PDF-1.4\n"));
+    let raw = std::fs::read(fixture("raw-resolution.txt")).unwrap();
+    assert!(
+        undex::import::import_bytes(&raw, Path::new("raw.txt"), &ImportOptions::default()).is_ok()
+    );
+}

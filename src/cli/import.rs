@@ -8,18 +8,22 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::notify;
-use undex::corpus::text;
 use undex::import::{self, ImportOptions};
+use undex::output::plural;
 
 /// Turn the raw text of UN documents into corpus files.
 ///
 /// Reads text extracted from a UN PDF (pdftotext, PyMuPDF, copy and paste),
 /// page furniture and all, and writes one corpus file per document, named
 /// after the symbol its masthead gives (A-RES-73-27.txt). Read the file, fix
-/// what import reports, then run `undex index`.
+/// what import reports, then run `undex index`. The files of one import
+/// appear together, once all are written and on disk.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files of raw text, one document each.
+    /// Files of raw text, one document each, or folders: every .txt in a
+    /// folder (not in its subfolders) is imported. A PDF is refused until its
+    /// text is extracted (`pdftotext -layout X.pdf X.txt`); in a folder, a PDF
+    /// with its .txt beside it is left to the .txt.
     #[arg(value_name = "FILE", required_unless_present = "stdin")]
     pub files: Vec<PathBuf>,
     /// The corpus folder: where the files go unless --out says otherwise,
@@ -74,79 +78,123 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
         processes_table: processes_table(&[&out_dir, &args.corpus])?,
         source: None,
     };
-    let mut inputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut failed = 0usize;
+    let mut inputs: Vec<PathBuf> = Vec::new();
     if args.stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("reading standard input")?;
-        inputs.push((PathBuf::from("<stdin>"), buf));
-    } else {
-        for f in &args.files {
-            let bytes =
-                std::fs::read(f).with_context(|| format!("{}: cannot read", f.display()))?;
-            inputs.push((f.clone(), bytes));
+        inputs.push(PathBuf::from("<stdin>"));
+    }
+    for f in &args.files {
+        match import::input_files(f) {
+            Ok(mut files) => inputs.append(&mut files),
+            Err(e) => {
+                failed += 1;
+                report(&e);
+            }
         }
     }
-    let mut failed = 0;
-    for (path, bytes) in inputs {
-        let result = text::decode(&path, &bytes)
-            .map_err(|d| undex::Error::Input(vec![d]))
-            .and_then(|t| import::import_text(&t, &path, &options))
-            .and_then(|imp| {
-                notify(
-                    &imp.warnings
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>(),
-                );
-                let written = import::write_imported(&out_dir, &imp, args.force)?;
-                Ok((imp, written))
-            });
-        match result {
-            Ok((imp, written)) if args.json => {
-                undex::output::json_line(
-                    out,
-                    "imported",
-                    &Imported {
-                        input: path.display().to_string(),
-                        path: written.display().to_string(),
-                        symbol: &imp.symbol,
-                        passages: imp.passages,
-                        process: &imp.process,
-                        warnings: imp.warnings.iter().map(ToString::to_string).collect(),
-                    },
-                )?;
-            }
-            Ok((imp, written)) => {
-                writeln!(
-                    out,
-                    "{}: wrote {} ({} passages{})",
-                    path.display(),
-                    written.display(),
-                    imp.passages,
-                    if imp.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} lines to check", imp.warnings.len())
-                    }
-                )?;
-            }
-            Err(undex::Error::Input(diags)) => {
-                failed += 1;
-                for d in diags {
-                    eprintln!("{d}");
+    // Run outside a project, import would otherwise make a corpus folder
+    // wherever it is, unseen.
+    let new_folder = !out_dir.exists();
+    let mut batch = import::Batch::new(&out_dir, args.force);
+    // Printed once the batch is on disk: until then nothing has been written.
+    let mut done: Vec<(PathBuf, PathBuf, import::Imported)> = Vec::new();
+    for path in &inputs {
+        // --stdin takes no FILE (clap refuses both): its one input is `<stdin>`.
+        let bytes = if args.stdin {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .context("reading standard input")?;
+            buf
+        } else {
+            match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    failed += 1;
+                    report(&undex::Error::io(path, e));
+                    continue;
                 }
+            }
+        };
+        let result = import::import_bytes(&bytes, path, &options).and_then(|imp| {
+            notify(
+                &imp.warnings
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+            );
+            let written = batch.add(&imp)?;
+            Ok((imp, written))
+        });
+        match result {
+            Ok((imp, written)) => {
+                if new_folder && done.is_empty() {
+                    let shown = std::path::absolute(&out_dir).unwrap_or_else(|_| out_dir.clone());
+                    notify(&[format!(
+                        "no {} folder here: creating {} for the corpus files (--out DIR writes them elsewhere)",
+                        out_dir.display(),
+                        shown.display()
+                    )]);
+                }
+                done.push((path.clone(), written, imp));
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("undex: {}: {e:#}", path.display());
+                report(&e);
             }
         }
+    }
+    batch.commit()?;
+    for (path, written, imp) in &done {
+        if args.json {
+            undex::output::json_line(
+                out,
+                "imported",
+                &Imported {
+                    input: path.display().to_string(),
+                    path: written.display().to_string(),
+                    symbol: &imp.symbol,
+                    passages: imp.passages,
+                    process: &imp.process,
+                    warnings: imp.warnings.iter().map(ToString::to_string).collect(),
+                },
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}: wrote {} ({}{})",
+                path.display(),
+                written.display(),
+                plural(imp.passages, "passage"),
+                if imp.warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} to check", plural(imp.warnings.len(), "line"))
+                }
+            )?;
+        }
+    }
+    // One input's problem is its own summary; of many, say how many failed.
+    if failed > 0 && done.len() + failed > 1 {
+        notify(&[format!(
+            "{} imported, {} failed (above)",
+            plural(done.len(), "input"),
+            failed
+        )]);
     }
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints a failed input's problems, each as one `undex: ` line.
+fn report(e: &undex::Error) {
+    match e {
+        undex::Error::Input(diags) => {
+            notify(&diags.iter().map(ToString::to_string).collect::<Vec<_>>())
+        }
+        e => notify(&[format!("{e:#}")]),
+    }
 }

@@ -130,11 +130,10 @@ fn root_cause(e: &tantivy::TantivyError) -> String {
 }
 
 fn counted(documents: u64, passages: u64) -> String {
-    let s = |n: u64| if n == 1 { "" } else { "s" };
     format!(
-        "{documents} document{}, {passages} passage{}",
-        s(documents),
-        s(passages)
+        "{}, {}",
+        undex::output::plural(documents, "document"),
+        undex::output::plural(passages, "passage")
     )
 }
 

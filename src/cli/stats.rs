@@ -33,20 +33,19 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> Result<ExitCode> {
         .collect();
     writeln!(
         out,
-        "{} documents, {} passages ({}), {} words",
-        s.documents,
-        s.passages,
+        "{}, {} ({}), {}",
+        undex::output::plural(s.documents, "document"),
+        undex::output::plural(s.passages, "passage"),
         parts.join(", "),
-        s.words
+        undex::output::plural(s.words, "word")
     )?;
     writeln!(
         out,
-        "{} distinct terms (stemmed), {} distinct words; {:.1} MB on disk in {} segment{}; schema v{}\n",
-        s.distinct_terms,
-        s.distinct_words,
+        "{} (stemmed), {}; {:.1} MB on disk in {}; schema v{}\n",
+        undex::output::plural(s.distinct_terms, "distinct term"),
+        undex::output::plural(s.distinct_words, "distinct word"),
         s.size_bytes as f64 / 1e6,
-        s.segments,
-        if s.segments == 1 { "" } else { "s" },
+        undex::output::plural(s.segments, "segment"),
         s.schema_version
     )?;
     let rows = s

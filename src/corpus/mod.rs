@@ -395,8 +395,62 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
         .collect()
 }
 
+/// Which of a full text and the excerpts of its symbol is indexed, and the
+/// one-line notice that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Replacement {
+    /// The full text replaces the excerpts.
+    FullText(String),
+    /// The excerpts stay; the full text is left out.
+    Excerpts(String),
+}
+
+/// The rule for a symbol held by an excerpt (`excerpt = true`) and a full
+/// text, the same for `Corpus::load` and the streaming build: the full text
+/// replaces the excerpts only when it has every paragraph they quote (each
+/// of their anchors). A "full text" with fewer — a page of PDF syntax taken
+/// for text, an import cut short — would otherwise take away paragraphs the
+/// corpus had; then the excerpt is kept, and the notice says which
+/// paragraphs the full text lacks.
+pub(crate) fn full_text_or_excerpts(full: &Document, excerpts: &[&Document]) -> Replacement {
+    let symbol = &full.meta.symbol;
+    let has: std::collections::HashSet<&str> =
+        full.passages.iter().map(|p| p.anchor.as_str()).collect();
+    let mut missing: Vec<&str> = Vec::new();
+    for p in excerpts.iter().flat_map(|d| d.passages.iter()) {
+        if !has.contains(p.anchor.as_str()) && !missing.contains(&p.anchor.as_str()) {
+            missing.push(&p.anchor);
+        }
+    }
+    let shown: Vec<String> = excerpts
+        .iter()
+        .map(|d| d.path.display().to_string())
+        .collect();
+    let shown = shown.join(", ");
+    if missing.is_empty() {
+        return Replacement::FullText(format!(
+            "{symbol}: the full text in {} replaces the excerpt in {shown}",
+            full.path.display()
+        ));
+    }
+    let quoted: usize = excerpts.iter().map(|d| d.passages.len()).sum();
+    let mut list: Vec<&str> = missing.iter().take(5).copied().collect();
+    if missing.len() > 5 {
+        list.push("…");
+    }
+    Replacement::Excerpts(format!(
+        "{symbol}: the excerpt in {shown} is kept, not the text in {}: that text lacks {} of the excerpt's {} ({}), so it is not the full text (it has {}); check what import made of it",
+        full.path.display(),
+        missing.len(),
+        crate::output::plural(quoted, "paragraph"),
+        list.join(", "),
+        crate::output::plural(full.passages.len(), "passage"),
+    ))
+}
+
 /// Two files with one symbol are an error, unless one is the built-in
-/// excerpt (`excerpt = true`) and the other the full text, which replaces it.
+/// excerpt (`excerpt = true`) and the other the full text, which replaces it
+/// when [`full_text_or_excerpts`] says so.
 fn resolve_duplicates(
     docs: Vec<Document>,
     problems: &mut Vec<Diagnostic>,
@@ -413,21 +467,28 @@ fn resolve_duplicates(
             out.append(&mut group);
             continue;
         }
-        let full: Vec<&Document> = group.iter().filter(|d| !d.meta.excerpt).collect();
+        let (excerpts, mut full): (Vec<Document>, Vec<Document>) =
+            group.into_iter().partition(|d| d.meta.excerpt);
         if full.len() == 1 {
-            let excerpts: Vec<String> = group
-                .iter()
-                .filter(|d| d.meta.excerpt)
-                .map(|d| d.path.display().to_string())
-                .collect();
-            if let Some(keep) = full.first() {
-                warnings.push(format!(
-                    "{symbol}: the full text in {} replaces the excerpt in {}",
-                    keep.path.display(),
-                    excerpts.join(", ")
-                ));
+            let quoted: Vec<&Document> = excerpts.iter().collect();
+            let verdict = full.first().map(|f| full_text_or_excerpts(f, &quoted));
+            match verdict {
+                Some(Replacement::FullText(notice)) => {
+                    warnings.push(notice);
+                    out.append(&mut full);
+                    continue;
+                }
+                Some(Replacement::Excerpts(notice)) => {
+                    warnings.push(notice);
+                    full.clear();
+                }
+                None => {}
             }
-            out.extend(group.into_iter().filter(|d| !d.meta.excerpt));
+        }
+        let mut group: Vec<Document> = excerpts.into_iter().chain(full).collect();
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        if group.len() == 1 {
+            out.append(&mut group);
             continue;
         }
         let first = group.first().map(|d| d.path.clone()).unwrap_or_default();

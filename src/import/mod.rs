@@ -25,7 +25,7 @@ use std::path::Path;
 use crate::{Diagnostic, Error, Result};
 
 pub use processes::{load_processes_table, parse_processes_table};
-pub use write::write_imported;
+pub use write::{Batch, write_imported};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -73,14 +73,97 @@ pub fn file_name_for(symbol: &str) -> String {
     format!("{}.txt", stem.trim_start_matches('.'))
 }
 
+/// Whether `bytes` are a PDF file: its `%PDF-` header opens the file, or a
+/// line within its first 1,024 bytes (where PDF readers look for it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    head.starts_with(b"%PDF-")
+        || head
+            .windows(6)
+            .any(|w| matches!(w[0], b'\n' | b'\r') && &w[1..] == b"%PDF-")
+}
+
+/// The refusal of a PDF, saying how to get its text.
+fn pdf_refused(input_name: &Path) -> Error {
+    let txt = input_name.with_extension("txt");
+    Error::input(
+        input_name,
+        0,
+        format!(
+            "this is a PDF: extract its text first (`pdftotext -layout {} {}`, or copy and paste it), then import the text",
+            input_name.display(),
+            txt.display()
+        ),
+    )
+}
+
+/// Imports one document from the bytes of its file: a PDF is refused (with
+/// how to extract its text), anything else is decoded as text (UTF-8 checked,
+/// binary refused, line endings made LF) and imported by [`import_text`].
+pub fn import_bytes(bytes: &[u8], input_name: &Path, options: &ImportOptions) -> Result<Imported> {
+    if is_pdf(bytes) {
+        return Err(pdf_refused(input_name));
+    }
+    let text = crate::corpus::text::decode(input_name, bytes).map_err(|d| Error::Input(vec![d]))?;
+    import_text(&text, input_name, options)
+}
+
+/// The files `undex import` reads for one argument: the argument itself when
+/// it is a file; for a folder, its `.txt` and `.pdf` files (not those of its
+/// subfolders), by name, but hidden files and a PDF whose text is beside it
+/// (`X.pdf` and `X.txt`: the `.txt` is imported).
+pub fn input_files(path: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let extension = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let p = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let wanted = matches!(extension(&p).as_deref(), Some("txt" | "pdf"));
+        // Followed, as the user named the folder: a link to a file is a file.
+        if !hidden && wanted && std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+            files.push(p);
+        }
+    }
+    let texts: std::collections::HashSet<std::path::PathBuf> = files
+        .iter()
+        .filter(|p| extension(p).as_deref() == Some("txt"))
+        .map(|p| p.with_extension(""))
+        .collect();
+    files.retain(|p| {
+        extension(p).as_deref() != Some("pdf") || !texts.contains(&p.with_extension(""))
+    });
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::input(
+            path,
+            0,
+            "no .txt (or .pdf) file in this folder to import",
+        ));
+    }
+    Ok(files)
+}
+
 /// Imports the raw text of one document. `input_name` names the input in
 /// diagnostics (and is the default `source`); the symbol always comes from
 /// the text.
 ///
-/// Fails when the input is empty or binary, or has no document symbol in its
+/// Fails when the input is a PDF, empty or binary, or has no document symbol in its
 /// masthead. Everything else that looks wrong is kept in the output and
 /// reported in [`Imported::warnings`] with its input line.
 pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Result<Imported> {
+    if is_pdf(raw.as_bytes()) {
+        return Err(pdf_refused(input_name));
+    }
     if raw.contains('\0') {
         return Err(Error::input(
             input_name,

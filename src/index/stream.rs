@@ -216,7 +216,8 @@ type Held = (Document, (u64, u64));
 #[derive(Default)]
 struct Seen {
     problems: Vec<Diagnostic>,
-    owners: BTreeMap<String, PathBuf>,
+    /// The file of each symbol's full text, and how many passages it indexed.
+    owners: BTreeMap<String, (PathBuf, u64)>,
     /// Documents without their passages: what linking commentary needs.
     metas: Vec<Document>,
     /// Held back until every full text is known (few, small).
@@ -252,11 +253,12 @@ impl Seen {
             return None;
         }
         let symbol = doc.meta.symbol.clone();
-        if let Some(other) = self.owners.get(&symbol) {
+        if let Some((other, _)) = self.owners.get(&symbol) {
             self.problems.push(duplicate(&symbol, other, &path));
             return None;
         }
-        self.owners.insert(symbol, path);
+        self.owners
+            .insert(symbol, (path, doc.passages.len() as u64));
         if doc.meta.kind == Kind::Commentary {
             self.commentary.push((doc, stat));
             return None;
@@ -264,10 +266,13 @@ impl Seen {
         Some((doc, stat))
     }
 
-    /// The excerpts to index: an excerpt gives way to the full text of its
-    /// symbol; two excerpts of one symbol, with no full text, are a
+    /// The excerpts to index, and the full texts (symbol, passages) to take
+    /// out of the index again: an excerpt gives way to the full text of its
+    /// symbol when [`corpus::full_text_or_excerpts`] says so (the rule
+    /// `Corpus::load` applies), else the full text, already indexed, gives
+    /// way to it; two excerpts of one symbol, with no full text, are a
     /// duplicate like any other.
-    fn excerpts_to_index(&mut self, warnings: &mut Vec<String>) -> Vec<Held> {
+    fn excerpts_to_index(&mut self, warnings: &mut Vec<String>) -> (Vec<Held>, Vec<(String, u64)>) {
         let mut by_symbol: BTreeMap<String, Vec<Held>> = BTreeMap::new();
         for (doc, stat) in std::mem::take(&mut self.excerpts) {
             by_symbol
@@ -276,19 +281,31 @@ impl Seen {
                 .push((doc, stat));
         }
         let mut keep = Vec::new();
+        let mut withdrawn = Vec::new();
         for (symbol, mut docs) in by_symbol {
             docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-            if let Some(full) = self.owners.get(&symbol) {
-                let shown: Vec<String> = docs
-                    .iter()
-                    .map(|d| d.0.path.display().to_string())
-                    .collect();
-                warnings.push(format!(
-                    "{symbol}: the full text in {} replaces the excerpt in {}",
-                    full.display(),
-                    shown.join(", ")
-                ));
-                continue;
+            if let Some((full, indexed)) = self.owners.get(&symbol) {
+                // The full text went to the writer as it was read; its
+                // paragraphs are read again here, for the few symbols that
+                // have an excerpt, rather than kept for every document.
+                let full_doc = match parse_file(full) {
+                    Ok((doc, _)) => doc,
+                    Err(mut d) => {
+                        self.problems.append(&mut d);
+                        continue;
+                    }
+                };
+                let quoted: Vec<&Document> = docs.iter().map(|d| &d.0).collect();
+                match corpus::full_text_or_excerpts(&full_doc, &quoted) {
+                    corpus::Replacement::FullText(notice) => {
+                        warnings.push(notice);
+                        continue;
+                    }
+                    corpus::Replacement::Excerpts(notice) => {
+                        warnings.push(notice);
+                        withdrawn.push((symbol.clone(), *indexed));
+                    }
+                }
             }
             let mut docs = docs.into_iter();
             if let Some(first) = docs.next() {
@@ -299,7 +316,7 @@ impl Seen {
                 keep.push(first);
             }
         }
-        keep
+        (keep, withdrawn)
     }
 }
 
@@ -357,7 +374,7 @@ fn write_full(
     if let Some(e) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
         return Err(super::worker_failure(writer, e));
     }
-    let excerpts = seen.excerpts_to_index(&mut warnings);
+    let (excerpts, withdrawn) = seen.excerpts_to_index(&mut warnings);
     if !seen.problems.is_empty() {
         writer.rollback()?;
         // Passages of the good files may have reached a segment file before
@@ -367,6 +384,13 @@ fn write_full(
         let mut problems = seen.problems;
         problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         return Err(Error::Input(problems));
+    }
+    // A full text that an excerpt outranks is deleted before the excerpt is
+    // added: a delete only removes what was added before it.
+    for (symbol, n) in withdrawn {
+        writer.delete_term(Term::from_field_text(fields.symbol, &symbol.to_lowercase()));
+        documents = documents.saturating_sub(1);
+        passages = passages.saturating_sub(n);
     }
     let (kinds, processes) = corpus::kinds_and_processes(&seen.metas);
     let mut commentary = seen.commentary;

@@ -77,25 +77,24 @@ pub fn human(
     writeln!(out, "{t}\n")?;
     writeln!(
         out,
-        "Shared: {} run{} of {}+ words — {} of {} words of {}, {} of {} of {}.",
-        al.shared.len(),
-        if al.shared.len() == 1 { "" } else { "s" },
+        "Shared: {} of {}+ words — {} of {} of {}, {} of {} of {}.",
+        super::plural(al.shared.len(), "run"),
         min_words,
         al.shared_words_a,
-        al.words_a,
+        super::plural(al.words_a, "word"),
         a.citation,
         al.shared_words_b,
-        al.words_b,
+        super::plural(al.words_b, "word"),
         b.citation
     )?;
     for (i, r) in al.shared.iter().enumerate() {
         writeln!(
             out,
-            "  {}{}. {} {DIM}({} words){DIM:#}",
+            "  {}{}. {} {DIM}({}){DIM:#}",
             superscript(i + 1),
             i + 1,
             r.text,
-            r.words
+            super::plural(r.words, "word")
         )?;
     }
     for (p, only) in [(a, &al.only_a), (b, &al.only_b)] {

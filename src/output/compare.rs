@@ -318,9 +318,9 @@ pub fn kwic_human(
     if k.lines.len() < k.total {
         writeln!(
             out,
-            "{DIM}{} of {} lines (--limit shows more){DIM:#}",
+            "{DIM}{} of {} (--limit shows more){DIM:#}",
             k.lines.len(),
-            k.total
+            super::plural(k.total, "line")
         )?;
     }
     Ok(())

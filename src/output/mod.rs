@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod compare;
+mod plural;
 
 use std::io::{self, Write};
 
@@ -12,6 +13,8 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::search::{Hit, PassageRecord, Results};
+
+pub use plural::{plural, plural_noun};
 
 const CITATION: Style = Style::new().bold();
 const MATCH: Style = Style::new()
@@ -117,20 +120,18 @@ pub fn search_human(out: &mut dyn Write, results: &Results, offset: usize) -> io
     if shown == 0 && results.matched > 0 {
         writeln!(
             out,
-            "{DIM}{} matching passage{}, none on this page (--offset {offset}){DIM:#}",
-            results.matched,
-            if results.matched == 1 { "" } else { "s" }
+            "{DIM}{}, none on this page (--offset {offset}){DIM:#}",
+            plural(results.matched, "matching passage")
         )
     } else if shown == 0 {
         writeln!(out, "{DIM}no passage matches{DIM:#}")
     } else {
         writeln!(
             out,
-            "{DIM}{}–{} of {} matching passage{}{DIM:#}",
+            "{DIM}{}–{} of {}{DIM:#}",
             offset + 1,
             offset + shown,
-            results.matched,
-            if results.matched == 1 { "" } else { "s" }
+            plural(results.matched, "matching passage")
         )
     }
 }
