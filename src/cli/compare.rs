@@ -21,7 +21,8 @@ const DEFAULT_TOP: usize = 20;
 pub enum By {
     /// One group per document.
     Doc,
-    /// One group per process (a passage of two processes counts in both).
+    /// One group per process, over its resolutions, decisions and reports
+    /// (commentary only with --kind; a passage of two processes counts in both).
     Process,
     /// One group per part: preambular, operative, report, commentary.
     Part,

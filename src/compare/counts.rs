@@ -204,6 +204,8 @@ pub(crate) struct Selection {
     /// the processes (a lecture comparing them is tagged with both), not
     /// text of them, and would swell both groups with the same words.
     primary_only: bool,
+    /// The filters as given, for the description.
+    given: Filters,
 }
 
 fn lower(list: &[String]) -> Vec<String> {
@@ -218,6 +220,7 @@ impl Selection {
             parts: lower(&filters.parts),
             kinds: lower(&filters.kinds),
             primary_only: by == GroupBy::Process && filters.kinds.is_empty(),
+            given: filters.clone(),
         }
     }
 
@@ -238,8 +241,8 @@ impl Selection {
             format!("passages of kind {}", self.kinds.join(", "))
         };
         for (flag, list) in [
-            ("--doc", &self.docs),
-            ("--process", &self.processes),
+            ("--doc", &self.given.docs),
+            ("--process", &self.given.processes),
             ("--part", &self.parts),
         ] {
             if !list.is_empty() {

@@ -190,7 +190,9 @@ pub(crate) fn breakdown(
                 // A phrase's node names no field: the stemmed text, or its
                 // exact copy where the exact form's boost applies.
                 let field = leaf.field.unwrap_or_else(|| {
-                    if exact || leaf.boost != 1.0 {
+                    if let Term::Field(name, _) = term {
+                        name.clone()
+                    } else if exact || leaf.boost != 1.0 {
                         "text_exact".to_owned()
                     } else {
                         "text".to_owned()
