@@ -68,6 +68,14 @@ fn by_process_counts_the_processes_own_texts_unless_commentary_is_asked_for() {
     ]);
     r.expect_code(0);
     assert_eq!((count_of(&r, "OEWG"), count_of(&r, "GGE")), (2, 2));
+    let selection = &r.records("selection")[0];
+    assert_eq!(selection["by"], "process");
+    assert!(
+        selection["counted"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("Counted: passages of kind commentary")),
+        "{selection}"
+    );
     // By document, everything is counted, each passage once.
     let r = d.undex(&["compare", "--json", "consensus"]);
     assert_eq!(count_of(&r, "Lee2020"), 2);

@@ -132,9 +132,30 @@ pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     )
 }
 
-/// Prints a comparison as JSON Lines: `group`, `count` and `keyness`
-/// records, then `left_out` records for what `--top` left out.
+#[derive(Serialize)]
+struct Selection<'a> {
+    by: GroupBy,
+    counted: &'a str,
+    total_words: u64,
+}
+
+fn selection_json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    json_line(
+        out,
+        "selection",
+        &Selection {
+            by: c.by,
+            counted: &c.counted,
+            total_words: c.total_words,
+        },
+    )
+}
+
+/// Prints a comparison as JSON Lines: a `selection` record (what was
+/// counted), `group`, `count` and `keyness` records, then `left_out`
+/// records for what `--top` left out.
 pub fn json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    selection_json(out, c)?;
     for g in &c.groups {
         json_line(out, "group", g)?;
     }
@@ -193,6 +214,7 @@ pub fn summary_json(
     c: &Comparison,
     summary: &[TermSummary],
 ) -> io::Result<()> {
+    selection_json(out, c)?;
     for g in &c.groups {
         json_line(out, "group", g)?;
     }
