@@ -6,7 +6,7 @@ use common::{Dir, builtin_corpus, resolution};
 use undex::compare::{CompareOptions, GroupBy, KwicOptions, KwicSort};
 use undex::corpus::Corpus;
 use undex::index::Index;
-use undex::search::SearchOptions;
+use undex::search::{Filters, SearchOptions};
 
 fn builtin() -> Index {
     Index::build_in_ram(&Corpus::load(&builtin_corpus()).expect("load")).expect("index")
@@ -59,8 +59,7 @@ fn counts_on_the_built_in_corpus_agree_with_search() {
             .kwic(&KwicOptions {
                 term: term.to_owned(),
                 width: 20,
-                docs: vec![],
-                processes: vec![],
+                filters: Default::default(),
                 exact: false,
                 sort: KwicSort::Doc,
                 limit: 10_000,
@@ -84,11 +83,26 @@ fn documents_and_parts_partition_the_words() {
     assert_eq!(words(&by_part), by_part.total_words);
     let count = |c: &undex::compare::Comparison| c.counts.iter().map(|x| x.count).sum::<u64>();
     assert_eq!(count(&by_doc), count(&by_part));
-    // A commentary passage on both processes counts in both.
+    // By process, the resolutions count (each of one process) and the
+    // commentary, which is about both, does not.
     let by_process = compare(&index, &["consensus"], GroupBy::Process);
-    assert!(words(&by_process) > by_process.total_words);
+    assert_eq!(words(&by_process), by_process.total_words);
     let names: Vec<&str> = by_process.groups.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(names, ["OEWG", "GGE"]);
+    assert!(by_process.counted.contains("commentary is left out"));
+    // Asked for, a commentary passage on both processes counts in both.
+    let commentary = index
+        .compare(&CompareOptions {
+            terms: vec!["consensus".into()],
+            by: GroupBy::Process,
+            filters: Filters {
+                kinds: vec!["commentary".into()],
+                ..Filters::default()
+            },
+            ..CompareOptions::default()
+        })
+        .expect("compare");
+    assert!(words(&commentary) > commentary.total_words);
 }
 
 #[test]
@@ -194,7 +208,8 @@ fn distinctive_terms_and_concordances_from_the_cli() {
     r.expect_code(0);
     let lines = r.records("kwic");
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0]["right"], "again, with the rules.");
+    // Spaced as written: the term, then a space, then the rest.
+    assert_eq!(lines[0]["right"], " again, with the rules.");
     assert_eq!(lines[0]["citation"], "A/RES/90/1, para. 2");
     let r = d.undex(&["kwic", "the rules"]);
     r.expect_code(0);

@@ -7,17 +7,22 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
+use super::select::Select;
 use super::{Common, notify};
 use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, distinctive, plot};
 use undex::index;
 use undex::output;
+
+/// Groups a table shows per term unless --top or --all says otherwise.
+const DEFAULT_TOP: usize = 20;
 
 /// How to group passages.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum By {
     /// One group per document.
     Doc,
-    /// One group per process (a passage of two processes counts in both).
+    /// One group per process, over its resolutions, decisions and reports
+    /// (commentary only with --kind; a passage of two processes counts in both).
     Process,
     /// One group per part: preambular, operative, report, commentary.
     Part,
@@ -50,12 +55,8 @@ pub struct CompareArgs {
     /// How to group passages.
     #[arg(long, value_enum, default_value = "doc")]
     pub by: By,
-    /// Only this document (repeat for several).
-    #[arg(long = "doc", value_name = "SYMBOL")]
-    pub docs: Vec<String>,
-    /// Only passages of this process (repeat for several).
-    #[arg(long, value_name = "P")]
-    pub process: Vec<String>,
+    #[command(flatten)]
+    pub select: Select,
     /// Count surface forms (no stemming).
     #[arg(long)]
     pub exact: bool,
@@ -66,9 +67,18 @@ pub struct CompareArgs {
     /// List the terms that most distinguish each group from the rest, ranked by G².
     #[arg(long, conflicts_with = "terms")]
     pub distinctive: bool,
-    /// With --distinctive: terms per group.
-    #[arg(long, default_value_t = 10, value_name = "N")]
-    pub top: usize,
+    /// Groups to show per term, those where it occurs most (default: all, or
+    /// 20 in a table of more than 20 groups); with --distinctive, terms per
+    /// group (default 10).
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub top: Option<usize>,
+    /// Show every group, however many.
+    #[arg(long)]
+    pub all: bool,
+    /// Show only each term's totals over the selection (count, rate,
+    /// passages, groups it occurs in).
+    #[arg(long, conflicts_with_all = ["top", "all", "distinctive"])]
+    pub summary: bool,
     /// With --distinctive: leave out terms found fewer times than this in the group.
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub min_count: u64,
@@ -93,17 +103,19 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let options = CompareOptions {
         terms: args.terms.clone(),
         by: args.by.into(),
-        docs: args.docs.clone(),
-        processes: args.process.clone(),
+        filters: args.select.filters(),
         exact: args.exact,
         vs_rest: args.vs_rest,
     };
     if args.distinctive {
         return run_distinctive(args, &index, options, out);
     }
-    let comparison = index.compare(&options)?;
+    let mut comparison = index.compare(&options)?;
     if comparison.groups.is_empty() {
-        notify(&["no passage is selected: check --doc and --process".to_owned()]);
+        notify(&[format!(
+            "no passage is selected. {} Check --doc, --process, --part and --kind.",
+            comparison.counted
+        )]);
         return Ok(ExitCode::from(1));
     }
     if let Some(path) = &args.plot {
@@ -117,7 +129,25 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
         plot::write_svg(path, &data)?;
         notify(&[format!("drew {}", path.display())]);
     }
-    if args.common.json {
+    let table = !args.common.json && !args.csv;
+    let top = match args.top {
+        Some(n) => Some(n),
+        None if table && !args.all && !args.summary => Some(DEFAULT_TOP),
+        None => None,
+    };
+    if let Some(n) = top {
+        comparison.keep_top(n);
+    }
+    if args.summary {
+        let summary = comparison.summary();
+        if args.common.json {
+            output::compare::summary_json(out, &comparison, &summary)?;
+        } else if args.csv {
+            output::compare::summary_csv(out, &summary)?;
+        } else {
+            output::compare::summary_human(out, &comparison, &summary)?;
+        }
+    } else if args.common.json {
         output::compare::json(out, &comparison)?;
     } else if args.csv {
         output::compare::csv(out, &comparison)?;
@@ -160,7 +190,7 @@ fn run_distinctive(
     };
     let list = index.distinctive(&DistinctiveOptions {
         select,
-        top: args.top,
+        top: args.top.unwrap_or(10),
         min_count: args.min_count,
         stop_words,
     })?;

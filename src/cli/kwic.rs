@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
+use super::select::Select;
 use super::{Common, notify};
 use undex::compare::{KwicOptions, KwicSort};
 use undex::index;
@@ -23,11 +24,15 @@ pub enum Sort {
 }
 
 /// Show every occurrence of a term in its context (a concordance).
+///
+/// The term is a word or a phrase: `undex kwic international law` and
+/// `undex kwic "international law"` both look for the two words in a row.
+/// Exit status: 0 when the term occurs, 1 when it does not, 2 on error.
 #[derive(Debug, Args)]
 pub struct KwicArgs {
-    /// A word or "quoted phrase".
-    #[arg(value_name = "TERM")]
-    pub term: String,
+    /// A word, or the words of a phrase (quoted or not).
+    #[arg(value_name = "TERM", required = true, num_args = 1..)]
+    pub term: Vec<String>,
     #[command(flatten)]
     pub common: Common,
     /// Characters of context on each side.
@@ -39,12 +44,8 @@ pub struct KwicArgs {
     /// Line order.
     #[arg(long, value_enum, default_value = "doc")]
     pub sort: Sort,
-    /// Only this document (repeat for several).
-    #[arg(long = "doc", value_name = "SYMBOL")]
-    pub docs: Vec<String>,
-    /// Only passages of this process (repeat for several).
-    #[arg(long, value_name = "P")]
-    pub process: Vec<String>,
+    #[command(flatten)]
+    pub select: Select,
     /// Match surface forms only (no stemming).
     #[arg(long)]
     pub exact: bool,
@@ -66,10 +67,9 @@ pub fn run(args: &KwicArgs, out: &mut dyn Write) -> Result<ExitCode> {
         Sort::Right => KwicSort::Right,
     };
     let k = index.kwic(&KwicOptions {
-        term: args.term.clone(),
+        term: args.term.join(" "),
         width: args.width,
-        docs: args.docs.clone(),
-        processes: args.process.clone(),
+        filters: args.select.filters(),
         exact: args.exact,
         sort,
         limit: args.limit,

@@ -8,6 +8,7 @@ pub mod import;
 pub mod index;
 pub mod kwic;
 pub mod search;
+pub mod select;
 pub mod show;
 pub mod stats;
 

@@ -4,12 +4,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
+use super::select::Select;
 use super::{Common, notify};
 use undex::index;
 use undex::output::{self, Summary};
-use undex::search::{Filters, SearchOptions};
+use undex::search::SearchOptions;
 
 /// Search the index; print ranked passages with their citations
 ///
@@ -37,15 +38,8 @@ pub struct SearchArgs {
     pub query: Vec<String>,
     #[command(flatten)]
     pub common: Common,
-    /// Only passages of this process, any case (repeat for several: --process OEWG --process GGE).
-    #[arg(long, value_name = "P")]
-    pub process: Vec<String>,
-    /// Only passages of this document (repeat for several).
-    #[arg(long = "doc", value_name = "SYMBOL")]
-    pub docs: Vec<String>,
-    /// Only passages of this part: preambular, operative, report, commentary (repeat for several).
-    #[arg(long, value_name = "PART")]
-    pub part: Vec<String>,
+    #[command(flatten)]
+    pub select: Select,
     /// Most passages to print.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
@@ -58,33 +52,42 @@ pub struct SearchArgs {
     /// Print whole paragraphs instead of snippets.
     #[arg(long)]
     pub full: bool,
-    /// Explain each passage's score.
-    #[arg(long)]
-    pub explain: bool,
+    /// Explain each passage's score: each matched word or phrase, the field
+    /// it matched in, its BM25 factors and boost; --explain=raw prints
+    /// tantivy's whole explanation tree (--json carries both).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "short"
+    )]
+    pub explain: Option<Explain>,
+}
+
+/// How much of the score's explanation to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Explain {
+    /// A line for each part of the score.
+    Short,
+    /// tantivy's explanation tree, as JSON.
+    Raw,
 }
 
 /// Runs `undex search`.
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    for p in &args.part {
-        if undex::corpus::Part::parse(p).is_none() {
-            anyhow::bail!("--part {p}: expected one of preambular, operative, report, commentary");
-        }
-    }
     let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
     notify(&notices);
     let query = args.query.join(" ");
     let options = SearchOptions {
         query: query.clone(),
-        filters: Filters {
-            processes: args.process.clone(),
-            docs: args.docs.clone(),
-            parts: args.part.clone(),
-        },
+        filters: args.select.filters(),
         limit: args.limit,
         offset: args.offset,
         exact: args.exact,
         full: args.full,
-        explain: args.explain,
+        explain: args.explain.is_some(),
         ..SearchOptions::default()
     };
     let results = index.search(&options)?;
@@ -105,7 +108,11 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
         };
         output::search_json(out, &results, &summary)?;
     } else {
-        output::search_human(out, &results, args.offset)?;
+        let view = match args.explain {
+            Some(Explain::Raw) => output::ExplainView::Raw,
+            _ => output::ExplainView::Short,
+        };
+        output::search_human_explained(out, &results, args.offset, view)?;
     }
     Ok(if results.matched > 0 {
         ExitCode::SUCCESS

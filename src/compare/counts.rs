@@ -1,6 +1,8 @@
 //! Counting terms per group straight from the index: postings for occurrences, positions for phrases, fast fields for group membership and word counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
 
 use tantivy::columnar::StrColumn;
 use tantivy::postings::{Postings, SegmentPostings};
@@ -11,9 +13,11 @@ use super::stats::{self, Keyness};
 use super::{DocumentSize, Group, GroupBy, Occurrence, TermCount};
 use crate::analysis;
 use crate::corpus::Part;
+use crate::corpus::symbol::cmp_symbols;
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::index::columns::StrValues;
+use crate::search::Filters;
 
 /// Above this many groups, each group is compared with the rest instead of
 /// with every other group one by one (n·(n−1) pairs would drown the reader).
@@ -26,10 +30,11 @@ pub struct CompareOptions {
     pub terms: Vec<String>,
     /// How passages are grouped.
     pub by: GroupBy,
-    /// Only these documents (symbols, any case).
-    pub docs: Vec<String>,
-    /// Only passages of these processes.
-    pub processes: Vec<String>,
+    /// Which passages: the documents, processes, parts and kinds of
+    /// document to count in (the filters `search` takes). Grouped by
+    /// process, commentary is left out unless a kind is given (see
+    /// [`Selection`]).
+    pub filters: Filters,
     /// Count surface forms (unstemmed) instead of stems.
     pub exact: bool,
     /// Compare each group with the rest of the selection even when there are few groups.
@@ -53,6 +58,204 @@ pub struct Comparison {
     pub documents: Vec<DocumentSize>,
     /// Words in the selected passages.
     pub total_words: u64,
+    /// What was counted, in a sentence for the reader (the selection and
+    /// what it leaves out).
+    pub counted: String,
+    /// Groups left out of `counts` and `keyness` by [`Comparison::keep_top`], per term.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// What [`Comparison::keep_top`] left out for one term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    /// The term.
+    pub term: String,
+    /// Groups left out.
+    pub groups: u64,
+    /// Of those, groups where the term occurs.
+    pub groups_with_term: u64,
+    /// Occurrences in the groups left out.
+    pub count: u64,
+}
+
+/// A term's totals over the whole selection (`compare --summary`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermSummary {
+    /// The term as given.
+    pub term: String,
+    /// Occurrences in the selection.
+    pub count: u64,
+    /// Words in the selection.
+    pub words: u64,
+    /// Occurrences per 10,000 words.
+    pub per_10k: Option<f64>,
+    /// Passages it occurs in (a passage in two groups counted once).
+    pub passages: u64,
+    /// Groups it occurs in.
+    pub groups_with_term: u64,
+    /// Groups in all.
+    pub groups: u64,
+}
+
+impl Comparison {
+    /// Keeps, for each term, only the `n` groups where it occurs most (ties
+    /// in group order), most first, and the keyness of those groups (when
+    /// there are more than `n` groups; else changes nothing); records in
+    /// `left_out` what went. The statistics are those of the whole
+    /// selection: a group against the rest is still against all the rest.
+    pub fn keep_top(&mut self, n: usize) {
+        if self.groups.len() <= n {
+            // Nothing to leave out: the groups keep their own order.
+            return;
+        }
+        let mut kept: HashSet<(String, String)> = HashSet::new();
+        let mut left_out = Vec::new();
+        let mut ranked: Vec<TermCount> = Vec::new();
+        let order: HashMap<&str, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.name.as_str(), i))
+            .collect();
+        let mut terms: Vec<&str> = Vec::new();
+        for c in &self.counts {
+            if !terms.contains(&c.term.as_str()) {
+                terms.push(&c.term);
+            }
+        }
+        for term in terms {
+            let mut rows: Vec<&TermCount> = self.counts.iter().filter(|c| c.term == term).collect();
+            rows.sort_by_key(|c| {
+                (
+                    std::cmp::Reverse(c.count),
+                    order.get(c.group.as_str()).copied().unwrap_or(usize::MAX),
+                )
+            });
+            let (top, rest) = rows.split_at(n.min(rows.len()));
+            for c in top {
+                kept.insert((term.to_owned(), c.group.clone()));
+                ranked.push((*c).clone());
+            }
+            if !rest.is_empty() {
+                left_out.push(LeftOut {
+                    term: term.to_owned(),
+                    groups: rest.len() as u64,
+                    groups_with_term: rest.iter().filter(|c| c.count > 0).count() as u64,
+                    count: rest.iter().map(|c| c.count).sum(),
+                });
+            }
+        }
+        let is_kept = |term: &str, group: &str| kept.contains(&(term.to_owned(), group.to_owned()));
+        // The groups kept, most occurrences first.
+        self.counts = ranked;
+        self.keyness.retain(|k| {
+            is_kept(&k.term, &k.target) && (k.reference == "rest" || is_kept(&k.term, &k.reference))
+        });
+        self.left_out = left_out;
+    }
+
+    /// Each term's totals over the selection.
+    pub fn summary(&self) -> Vec<TermSummary> {
+        let mut out: Vec<TermSummary> = Vec::new();
+        for c in &self.counts {
+            let i = match out.iter().position(|s| s.term == c.term) {
+                Some(i) => i,
+                None => {
+                    out.push(TermSummary {
+                        term: c.term.clone(),
+                        count: 0,
+                        words: self.total_words,
+                        per_10k: None,
+                        passages: 0,
+                        groups_with_term: 0,
+                        groups: self.groups.len() as u64,
+                    });
+                    out.len() - 1
+                }
+            };
+            if let Some(s) = out.get_mut(i) {
+                s.groups_with_term += u64::from(c.count > 0);
+            }
+        }
+        // Occurrences and passages from the occurrence list: a passage of two
+        // processes is in two groups but is one passage.
+        for o in &self.occurrences {
+            if let Some(s) = out.iter_mut().find(|s| s.term == o.term) {
+                s.count += o.count;
+                s.passages += 1;
+            }
+        }
+        for s in &mut out {
+            s.per_10k = stats::per_10k(s.count, s.words);
+        }
+        out
+    }
+}
+
+/// The passages a comparison counts, from the filters: values compared
+/// without regard to case, as `search` does.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Selection {
+    docs: Vec<String>,
+    processes: Vec<String>,
+    parts: Vec<String>,
+    kinds: Vec<String>,
+    /// Grouped by process and no kind asked for: commentary is text about
+    /// the processes (a lecture comparing them is tagged with both), not
+    /// text of them, and would swell both groups with the same words.
+    primary_only: bool,
+    /// The filters as given, for the description.
+    given: Filters,
+}
+
+fn lower(list: &[String]) -> Vec<String> {
+    list.iter().map(|v| v.trim().to_lowercase()).collect()
+}
+
+impl Selection {
+    pub(crate) fn new(filters: &Filters, by: GroupBy) -> Selection {
+        Selection {
+            docs: lower(&filters.docs),
+            processes: lower(&filters.processes),
+            parts: lower(&filters.parts),
+            kinds: lower(&filters.kinds),
+            primary_only: by == GroupBy::Process && filters.kinds.is_empty(),
+            given: filters.clone(),
+        }
+    }
+
+    fn wants(list: &[String], value: &str) -> bool {
+        list.is_empty() || {
+            let value = value.to_lowercase();
+            list.contains(&value)
+        }
+    }
+
+    /// The sentence saying what is counted.
+    pub(crate) fn describe(&self, by: GroupBy) -> String {
+        let mut what = if self.primary_only {
+            "passages of resolutions, decisions and reports (commentary is left out when grouping by process: give --kind commentary to count it)".to_owned()
+        } else if self.kinds.is_empty() {
+            "every passage".to_owned()
+        } else {
+            format!("passages of kind {}", self.kinds.join(", "))
+        };
+        for (flag, list) in [
+            ("--doc", &self.given.docs),
+            ("--process", &self.given.processes),
+            ("--part", &self.parts),
+        ] {
+            if !list.is_empty() {
+                what.push_str(&format!(", {flag} {}", list.join(", ")));
+            }
+        }
+        let by = match by {
+            GroupBy::Doc => "document",
+            GroupBy::Process => "process",
+            GroupBy::Part => "part",
+        };
+        format!("Counted: {what}; grouped by {by}.")
+    }
 }
 
 /// One selected passage of a segment.
@@ -70,11 +273,13 @@ pub(crate) struct Universe {
     pub(crate) symbols: Vec<String>,
     /// Per segment, per doc id: the passage, if selected.
     pub(crate) segments: Vec<Vec<Option<DocInfo>>>,
+    /// What was selected, in a sentence.
+    pub(crate) counted: String,
 }
 
 fn canonical_order(by: GroupBy, names: &mut [String]) {
     match by {
-        GroupBy::Doc => names.sort(),
+        GroupBy::Doc => names.sort_by(|a, b| cmp_symbols(a, b)),
         GroupBy::Process => names.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone())),
         GroupBy::Part => names.sort_by_key(|x| {
             Part::ALL
@@ -146,12 +351,7 @@ impl Universe {
     }
 
     pub(crate) fn build(searcher: &tantivy::Searcher, o: &CompareOptions) -> Result<Universe> {
-        let want_docs: Vec<String> = o.docs.iter().map(|d| d.trim().to_lowercase()).collect();
-        let want_procs: Vec<String> = o
-            .processes
-            .iter()
-            .map(|p| p.trim().to_lowercase())
-            .collect();
+        let sel = Selection::new(&o.filters, o.by);
         let mut groups_seen = Interner::default();
         let mut symbols_seen = Interner::default();
         let mut segments = Vec::new();
@@ -160,21 +360,28 @@ impl Universe {
             let symbol_col = StrValues::open(ff, "symbol")?;
             let process_col = StrValues::open(ff, "process")?;
             let part_col = StrValues::open(ff, "part")?;
+            let kind_col = StrValues::open(ff, "kind")?;
             let words_col = ff.u64("words")?;
             let seq_col = ff.u64("seq")?;
             let alive = seg.alive_bitset();
             let mut docs = Vec::with_capacity(seg.max_doc() as usize);
-            let wanted =
-                |list: &[String], v: &str| list.is_empty() || list.contains(&v.to_lowercase());
+            let wanted = Selection::wants;
             for doc in 0..seg.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {
                     docs.push(None);
                     continue;
                 }
                 let symbol = symbol_col.first(doc).unwrap_or_default();
-                let process_ok =
-                    want_procs.is_empty() || process_col.all(doc).any(|p| wanted(&want_procs, p));
-                if !wanted(&want_docs, symbol) || !process_ok {
+                let kind = kind_col.first(doc).unwrap_or_default();
+                let any = |list: &[String], col: &StrValues| {
+                    list.is_empty() || col.all(doc).any(|v| wanted(list, v))
+                };
+                let selected = wanted(&sel.docs, symbol)
+                    && any(&sel.processes, &process_col)
+                    && any(&sel.parts, &part_col)
+                    && wanted(&sel.kinds, kind)
+                    && !(sel.primary_only && kind.eq_ignore_ascii_case("commentary"));
+                if !selected {
                     docs.push(None);
                     continue;
                 }
@@ -183,7 +390,7 @@ impl Universe {
                     // With --process, a passage of two processes counts only in those asked for.
                     GroupBy::Process => process_col
                         .all(doc)
-                        .filter(|p| wanted(&want_procs, p))
+                        .filter(|p| wanted(&sel.processes, p))
                         .map(|p| groups_seen.intern(p))
                         .collect(),
                     GroupBy::Part => part_col.all(doc).map(|p| groups_seen.intern(p)).collect(),
@@ -199,7 +406,7 @@ impl Universe {
         }
         let by = o.by;
         let (group_names, group_map) = groups_seen.reorder(|n| canonical_order(by, n));
-        let (symbols, symbol_map) = symbols_seen.reorder(|n| n.sort());
+        let (symbols, symbol_map) = symbols_seen.reorder(|n| n.sort_by(|a, b| cmp_symbols(a, b)));
         for d in segments.iter_mut().flatten().flatten() {
             for g in d.groups.iter_mut() {
                 *g = group_map.get(*g as usize).copied().unwrap_or(0);
@@ -210,6 +417,7 @@ impl Universe {
             group_names,
             symbols,
             segments,
+            counted: sel.describe(by),
         })
     }
 }
@@ -494,7 +702,12 @@ impl Index {
                 }
             }
         }
-        occurrences.sort_by(|x, y| (&x.term, &x.symbol, x.seq).cmp(&(&y.term, &y.symbol, y.seq)));
+        occurrences.sort_by(|x, y| {
+            x.term
+                .cmp(&y.term)
+                .then_with(|| cmp_symbols(&x.symbol, &y.symbol))
+                .then(x.seq.cmp(&y.seq))
+        });
         let documents = doc_sizes
             .into_iter()
             .map(|(s, passages)| DocumentSize {
@@ -520,6 +733,8 @@ impl Index {
             occurrences,
             documents,
             total_words,
+            counted: u.counted.clone(),
+            left_out: Vec::new(),
         })
     }
 }

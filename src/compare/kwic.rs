@@ -6,9 +6,10 @@ use tantivy::{DocAddress, TantivyDocument};
 use super::GroupBy;
 use super::counts::{CompareOptions, Universe, analyze_term, for_each_count};
 use crate::analysis;
+use crate::corpus::symbol::cmp_symbols;
 use crate::error::Result;
 use crate::index::Index;
-use crate::search::read_record;
+use crate::search::{Filters, read_record};
 
 /// How concordance lines are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -30,10 +31,8 @@ pub struct KwicOptions {
     pub term: String,
     /// Characters of context on each side.
     pub width: usize,
-    /// Only these documents.
-    pub docs: Vec<String>,
-    /// Only passages of these processes.
-    pub processes: Vec<String>,
+    /// Which passages (the filters `search` takes).
+    pub filters: Filters,
     /// Match surface forms only.
     pub exact: bool,
     /// Line order.
@@ -53,11 +52,13 @@ pub struct KwicLine {
     pub citation: String,
     /// Its processes.
     pub process: Vec<String>,
-    /// Context before the term (`…` where cut).
+    /// Context before the term (`…` where cut), spaced as written: it ends
+    /// with a space when the text has one before the term.
     pub left: String,
     /// The term as written.
     pub keyword: String,
-    /// Context after the term.
+    /// Context after the term, spaced as written: `, and…` when a comma
+    /// follows the term, ` and…` when a space does.
     pub right: String,
     /// Place of the passage in its document.
     pub seq: u64,
@@ -72,6 +73,32 @@ pub struct Kwic {
     pub lines: Vec<KwicLine>,
     /// All occurrences.
     pub total: usize,
+    /// The term as given, without quotes.
+    pub term: String,
+    /// True when filters narrowed the passages searched.
+    pub filtered: bool,
+}
+
+/// Runs of white space (line breaks of the source included) as one space,
+/// a space at either end kept: the context reads as the text is written.
+fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 fn left_context(text: &str, end: usize, width: usize) -> String {
@@ -79,7 +106,7 @@ fn left_context(text: &str, end: usize, width: usize) -> String {
     let before = text.get(..end).unwrap_or("");
     let chars: Vec<char> = before.chars().collect();
     if chars.len() <= width {
-        return before.split_whitespace().collect::<Vec<_>>().join(" ");
+        return squash(before).trim_start().to_owned();
     }
     let start = chars.len() - width;
     let tail: String = chars.get(start..).unwrap_or(&[]).iter().collect();
@@ -90,7 +117,7 @@ fn left_context(text: &str, end: usize, width: usize) -> String {
         Some(i) if in_word && i < tail.len() / 2 => tail.get(i..).unwrap_or(&tail).to_owned(),
         _ => tail,
     };
-    format!("…{}", tail.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!("…{}", squash(&tail).trim_start())
 }
 
 fn right_context(text: &str, start: usize, width: usize) -> String {
@@ -98,7 +125,7 @@ fn right_context(text: &str, start: usize, width: usize) -> String {
     let after = text.get(start..).unwrap_or("");
     let chars: Vec<char> = after.chars().collect();
     if chars.len() <= width {
-        return after.split_whitespace().collect::<Vec<_>>().join(" ");
+        return squash(after).trim_end().to_owned();
     }
     let head: String = chars.get(..width).unwrap_or(&[]).iter().collect();
     let in_word = chars.get(width - 1).is_some_and(|c| !c.is_whitespace())
@@ -107,7 +134,7 @@ fn right_context(text: &str, start: usize, width: usize) -> String {
         Some(i) if in_word && i > head.len() / 2 => head.get(..i).unwrap_or(&head).to_owned(),
         _ => head,
     };
-    format!("{}…", head.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!("{}…", squash(&head).trim_end())
 }
 
 fn sort_key(words: &str, reverse: bool) -> Vec<String> {
@@ -129,8 +156,7 @@ impl Index {
         let select = CompareOptions {
             terms: Vec::new(),
             by: GroupBy::Doc,
-            docs: options.docs.clone(),
-            processes: options.processes.clone(),
+            filters: options.filters.clone(),
             exact: options.exact,
             vs_rest: false,
         };
@@ -192,19 +218,39 @@ impl Index {
                 });
             }
         }
+        // Documents in the UN order of their symbols, then place.
+        let by_place = |a: &KwicLine, b: &KwicLine| {
+            cmp_symbols(&a.symbol, &b.symbol)
+                .then(a.seq.cmp(&b.seq))
+                .then(a.offset.cmp(&b.offset))
+        };
         match options.sort {
-            KwicSort::Doc => lines
-                .sort_by(|a, b| (&a.symbol, a.seq, a.offset).cmp(&(&b.symbol, b.seq, b.offset))),
-            KwicSort::Left => lines.sort_by_cached_key(|l| {
-                (sort_key(&l.left, true), l.symbol.clone(), l.seq, l.offset)
-            }),
-            KwicSort::Right => lines.sort_by_cached_key(|l| {
-                (sort_key(&l.right, false), l.symbol.clone(), l.seq, l.offset)
-            }),
+            KwicSort::Doc => lines.sort_by(by_place),
+            KwicSort::Left | KwicSort::Right => {
+                let left = options.sort == KwicSort::Left;
+                let mut keyed: Vec<(Vec<String>, KwicLine)> = lines
+                    .into_iter()
+                    .map(|l| {
+                        let side = if left { &l.left } else { &l.right };
+                        (sort_key(side, left), l)
+                    })
+                    .collect();
+                keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| by_place(&a.1, &b.1)));
+                lines = keyed.into_iter().map(|(_, l)| l).collect();
+            }
         }
         let total = lines.len();
         lines.truncate(options.limit);
-        Ok(Kwic { lines, total })
+        let f = &options.filters;
+        Ok(Kwic {
+            lines,
+            total,
+            term: options.term.trim().trim_matches('"').to_owned(),
+            filtered: !(f.docs.is_empty()
+                && f.processes.is_empty()
+                && f.parts.is_empty()
+                && f.kinds.is_empty()),
+        })
     }
 }
 
@@ -215,12 +261,29 @@ mod tests {
     #[test]
     fn contexts_are_cut_at_words() {
         let t = "one two three four five six seven";
-        assert_eq!(left_context(t, 24, 100), "one two three four five");
-        assert_eq!(left_context(t, 24, 10), "…four five");
+        assert_eq!(left_context(t, 24, 100), "one two three four five ");
+        assert_eq!(left_context(t, 24, 10), "…four five ");
         assert_eq!(right_context(t, 4, 9), "two three…");
         assert_eq!(right_context(t, 28, 20), "seven");
         assert_eq!(sort_key("the big, red", true), ["red", "big", "the"]);
         assert_eq!(left_context(t, 24, 0), "…");
         assert_eq!(right_context(t, 4, 0), "t…");
+    }
+
+    #[test]
+    fn contexts_keep_the_spacing_as_written() {
+        let t = "the rules of international law, and of\nthe Charter";
+        let (start, end) = (13, 30);
+        assert_eq!(&t[start..end], "international law");
+        assert_eq!(left_context(t, start, 40), "the rules of ");
+        assert_eq!(right_context(t, end, 40), ", and of the Charter");
+        assert_eq!(right_context(t, end, 8), ", and of…");
+        let line = format!(
+            "{}{}{}",
+            left_context(t, start, 40),
+            &t[start..end],
+            right_context(t, end, 40)
+        );
+        assert_eq!(line, "the rules of international law, and of the Charter");
     }
 }

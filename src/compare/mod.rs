@@ -9,7 +9,7 @@ pub mod stats;
 
 use serde::Serialize;
 
-pub use counts::{CompareOptions, Comparison};
+pub use counts::{CompareOptions, Comparison, LeftOut, TermSummary};
 pub use distinctive::{Distinctive, DistinctiveOptions};
 pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
 

@@ -8,6 +8,7 @@ pub mod jsonl;
 pub mod model;
 pub mod numbered;
 pub mod refs;
+pub mod symbol;
 pub mod text;
 mod walk;
 

@@ -43,7 +43,9 @@ impl Index {
                 ));
             }
         }
-        order.sort();
+        order.sort_by(|a, b| {
+            crate::corpus::symbol::cmp_symbols(&a.0, &b.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+        });
         for (_, _, addr) in order {
             let doc: TantivyDocument = searcher.doc(addr)?;
             f(read_record(&self.fields, &doc))?;

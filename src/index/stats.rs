@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Index;
 use super::columns::StrValues;
+use crate::corpus::symbol::sort_by_symbol;
 use crate::error::Result;
 
 /// Figures of one document.
@@ -47,7 +48,7 @@ pub struct Stats {
     pub distinct_terms: u64,
     /// Distinct words of the unstemmed text field.
     pub distinct_words: u64,
-    /// Per document, by symbol.
+    /// Per document, in the UN order of symbols (A/RES/73/27 before A/RES/73/266).
     pub per_document: Vec<DocumentStats>,
     /// Per process.
     pub per_process: Vec<ProcessStats>,
@@ -59,6 +60,18 @@ pub struct Stats {
     pub schema_version: u32,
     /// Build time, seconds since the Unix epoch.
     pub built_at: u64,
+}
+
+impl Stats {
+    /// The `n` largest documents by words, largest first (ties in symbol
+    /// order): what a table of a large corpus shows.
+    pub fn largest_documents(&self, n: usize) -> Vec<&DocumentStats> {
+        let mut docs: Vec<&DocumentStats> = self.per_document.iter().collect();
+        // A stable sort keeps the symbol order among equals.
+        docs.sort_by_key(|d| std::cmp::Reverse(d.words));
+        docs.truncate(n);
+        docs
+    }
 }
 
 impl Index {
@@ -137,21 +150,23 @@ impl Index {
             })
             .collect();
         per_process.sort_by_key(|p| (p.process != "OEWG", p.process != "GGE", p.process.clone()));
+        let mut per_document: Vec<DocumentStats> = per_doc
+            .into_iter()
+            .map(|(symbol, (p, w))| DocumentStats {
+                symbol,
+                passages: p,
+                words: w,
+            })
+            .collect();
+        sort_by_symbol(&mut per_document, |d| &d.symbol);
         Ok(Stats {
-            documents: per_doc.len() as u64,
+            documents: per_document.len() as u64,
             passages,
             passages_by_part: by_part,
             words,
             distinct_terms: terms.len() as u64,
             distinct_words: exact.len() as u64,
-            per_document: per_doc
-                .into_iter()
-                .map(|(symbol, (p, w))| DocumentStats {
-                    symbol,
-                    passages: p,
-                    words: w,
-                })
-                .collect(),
+            per_document,
             per_process,
             size_bytes,
             segments: searcher.segment_readers().len() as u64,

@@ -6,7 +6,8 @@ use comfy_table::{CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::json_line;
-use crate::compare::Comparison;
+use crate::compare::counts::TermSummary;
+use crate::compare::{Comparison, GroupBy};
 
 fn num(x: Option<f64>, digits: usize) -> String {
     x.map_or_else(|| "–".to_owned(), |v| format!("{v:.digits$}"))
@@ -28,8 +29,21 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>, right_from: usize) -> Tabl
     t
 }
 
-/// Prints a comparison for a person: counts, then keyness, then how to read them.
+fn group_word(c: &Comparison, n: u64) -> &'static str {
+    match (c.by, n == 1) {
+        (GroupBy::Doc, true) => "document",
+        (GroupBy::Doc, false) => "documents",
+        (GroupBy::Process, true) => "process",
+        (GroupBy::Process, false) => "processes",
+        (GroupBy::Part, true) => "part",
+        (GroupBy::Part, false) => "parts",
+    }
+}
+
+/// Prints a comparison for a person: what was counted, counts, then
+/// keyness, then what was left out and how to read them.
 pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    writeln!(out, "{}\n", c.counted)?;
     let rows = c
         .counts
         .iter()
@@ -56,6 +70,21 @@ pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
             2
         )
     )?;
+    for l in &c.left_out {
+        writeln!(
+            out,
+            "\"{}\": {} more {} left out ({} with the term, {} occurrence{}); --all shows every one, --summary the totals.",
+            l.term,
+            l.groups,
+            group_word(c, l.groups),
+            l.groups_with_term,
+            l.count,
+            if l.count == 1 { "" } else { "s" }
+        )?;
+    }
+    if !c.left_out.is_empty() {
+        writeln!(out)?;
+    }
     if c.keyness.is_empty() {
         return Ok(());
     }
@@ -103,8 +132,30 @@ pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     )
 }
 
-/// Prints a comparison as JSON Lines: `group`, `count` and `keyness` records.
+#[derive(Serialize)]
+struct Selection<'a> {
+    by: GroupBy,
+    counted: &'a str,
+    total_words: u64,
+}
+
+fn selection_json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    json_line(
+        out,
+        "selection",
+        &Selection {
+            by: c.by,
+            counted: &c.counted,
+            total_words: c.total_words,
+        },
+    )
+}
+
+/// Prints a comparison as JSON Lines: a `selection` record (what was
+/// counted), `group`, `count` and `keyness` records, then `left_out`
+/// records for what `--top` left out.
 pub fn json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
+    selection_json(out, c)?;
     for g in &c.groups {
         json_line(out, "group", g)?;
     }
@@ -114,7 +165,72 @@ pub fn json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     for k in &c.keyness {
         json_line(out, "keyness", k)?;
     }
+    for l in &c.left_out {
+        json_line(out, "left_out", l)?;
+    }
     Ok(())
+}
+
+/// Prints each term's totals for a person (`compare --summary`).
+pub fn summary_human(
+    out: &mut dyn Write,
+    c: &Comparison,
+    summary: &[TermSummary],
+) -> io::Result<()> {
+    writeln!(out, "{}\n", c.counted)?;
+    let rows = summary
+        .iter()
+        .map(|s| {
+            vec![
+                s.term.clone(),
+                s.count.to_string(),
+                s.words.to_string(),
+                num(s.per_10k, 2),
+                s.passages.to_string(),
+                format!("{} of {}", s.groups_with_term, s.groups),
+            ]
+        })
+        .collect();
+    let header = format!("{} with it", group_word(c, 2));
+    writeln!(
+        out,
+        "{}\n",
+        table(
+            &["term", "count", "words", "per 10k", "passages", &header],
+            rows,
+            1
+        )
+    )?;
+    writeln!(
+        out,
+        "Totals over the selection; without --summary, --top N shows the N {} where each term occurs most, --all every one.",
+        group_word(c, 2)
+    )
+}
+
+/// Prints each term's totals as JSON Lines `summary` records.
+pub fn summary_json(
+    out: &mut dyn Write,
+    c: &Comparison,
+    summary: &[TermSummary],
+) -> io::Result<()> {
+    selection_json(out, c)?;
+    for g in &c.groups {
+        json_line(out, "group", g)?;
+    }
+    for s in summary {
+        json_line(out, "summary", s)?;
+    }
+    Ok(())
+}
+
+/// Prints each term's totals as CSV.
+pub fn summary_csv(out: &mut dyn Write, summary: &[TermSummary]) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    for s in summary {
+        w.serialize(s)?;
+    }
+    w.flush()
 }
 
 #[derive(Serialize, Default)]
@@ -300,6 +416,18 @@ pub fn kwic_human(
     width: usize,
     by_doc: bool,
 ) -> io::Result<()> {
+    if k.total == 0 {
+        return writeln!(
+            out,
+            "{DIM}no occurrence of \"{}\"{}{DIM:#}",
+            k.term,
+            if k.filtered {
+                " in the passages selected"
+            } else {
+                ""
+            }
+        );
+    }
     let mut last: Option<&str> = None;
     for l in &k.lines {
         if by_doc && last != Some(l.symbol.as_str()) {
@@ -309,10 +437,16 @@ pub fn kwic_human(
             writeln!(out, "{}", l.symbol)?;
             last = Some(&l.symbol);
         }
+        // The contexts carry the text's own spacing, so that "law, and"
+        // reads as written; the term starts in the same column on every line.
         writeln!(
             out,
-            "{:>width$}  {KEYWORD}{}{KEYWORD:#}  {:<width$}  {DIM}{}{DIM:#}",
-            l.left, l.keyword, l.right, l.citation
+            "{:>width$}{KEYWORD}{}{KEYWORD:#}{:<width$}  {DIM}{}{DIM:#}",
+            l.left,
+            l.keyword,
+            l.right,
+            l.citation,
+            width = width + 1
         )?;
     }
     if k.lines.len() < k.total {

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use crate::search::explain::Breakdown;
 use crate::search::{Hit, PassageRecord, Results};
 
 pub use plural::{plural, plural_noun};
@@ -89,8 +90,77 @@ fn processes(p: &PassageRecord) -> String {
     }
 }
 
+/// How much of a hit's explanation a person sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExplainView {
+    /// The score taken apart, a line a part.
+    #[default]
+    Short,
+    /// tantivy's whole explanation tree.
+    Raw,
+}
+
+fn breakdown_human(out: &mut dyn Write, b: &Breakdown) -> io::Result<()> {
+    let sum = b.parts.iter().map(|p| p.score).sum::<f32>();
+    writeln!(
+        out,
+        "    {DIM}score {:.2} = sum of {} part{}{}:{DIM:#}",
+        b.score,
+        b.parts.len(),
+        if b.parts.len() == 1 { "" } else { "s" },
+        if (sum - b.score).abs() > 0.01 {
+            format!(" ({sum:.2})")
+        } else {
+            String::new()
+        }
+    )?;
+    for p in &b.parts {
+        let field = match p.field.as_str() {
+            "text" => "in the text (stemmed)".to_owned(),
+            "text_exact" => "in the text as written".to_owned(),
+            f => format!("in {f}"),
+        };
+        let mut factors = Vec::new();
+        if let Some(idf) = p.idf {
+            factors.push(format!("idf {idf:.2}"));
+        }
+        // A key field holds one value: how often and how long say nothing.
+        let text = matches!(p.field.as_str(), "text" | "text_exact" | "section");
+        if let (Some(f), true) = (p.freq, text) {
+            factors.push(format!("{f} time{}", if f == 1.0 { "" } else { "s" }));
+        }
+        if let (Some(l), Some(a), true) = (p.length, p.avg_length, text) {
+            factors.push(format!("{l} words, average {a:.1}"));
+        }
+        if p.boost != 1.0 {
+            factors.push(format!("boost ×{}", p.boost));
+        }
+        writeln!(
+            out,
+            "    {DIM}  {:>6.2}  {} {} {field}: BM25 ({}){DIM:#}",
+            p.score,
+            p.kind,
+            p.item,
+            factors.join(", ")
+        )?;
+    }
+    if !b.filters.is_empty() {
+        writeln!(
+            out,
+            "    {DIM}  filters {} select and add nothing{DIM:#}",
+            b.filters.join("; ")
+        )?;
+    }
+    Ok(())
+}
+
 /// Prints one hit for a person.
 pub fn hit_human(out: &mut dyn Write, h: &Hit) -> io::Result<()> {
+    hit_human_explained(out, h, ExplainView::Short)
+}
+
+/// Prints one hit for a person, its explanation (if any) as `view` says.
+pub fn hit_human_explained(out: &mut dyn Write, h: &Hit, view: ExplainView) -> io::Result<()> {
     writeln!(
         out,
         "{:>2}. {CITATION}{}{CITATION:#}{}  {DIM}{:.2}{DIM:#}",
@@ -102,19 +172,33 @@ pub fn hit_human(out: &mut dyn Write, h: &Hit) -> io::Result<()> {
     write!(out, "    ")?;
     write_highlighted(out, &h.snippet, &h.highlights)?;
     writeln!(out)?;
-    if let Some(e) = &h.explanation {
-        let pretty = serde_json::to_string_pretty(e).unwrap_or_default();
-        for line in pretty.lines() {
-            writeln!(out, "    {DIM}{line}{DIM:#}")?;
+    match (&h.score_breakdown, &h.explanation, view) {
+        (Some(b), _, ExplainView::Short) => breakdown_human(out, b)?,
+        (_, Some(e), _) => {
+            let pretty = serde_json::to_string_pretty(e).unwrap_or_default();
+            for line in pretty.lines() {
+                writeln!(out, "    {DIM}{line}{DIM:#}")?;
+            }
         }
+        _ => {}
     }
     writeln!(out)
 }
 
 /// Prints search results for a person, ending with how many matched.
 pub fn search_human(out: &mut dyn Write, results: &Results, offset: usize) -> io::Result<()> {
+    search_human_explained(out, results, offset, ExplainView::Short)
+}
+
+/// Prints search results for a person, explanations as `view` says.
+pub fn search_human_explained(
+    out: &mut dyn Write,
+    results: &Results,
+    offset: usize,
+    view: ExplainView,
+) -> io::Result<()> {
     for h in &results.hits {
-        hit_human(out, h)?;
+        hit_human_explained(out, h, view)?;
     }
     let shown = results.hits.len();
     if shown == 0 && results.matched > 0 {

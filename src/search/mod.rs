@@ -1,5 +1,6 @@
 //! Searching an index: ranked passages with citations and snippets, and `show` for one passage or a whole document.
 
+pub mod explain;
 pub mod plan;
 pub mod query;
 mod rank;
@@ -10,7 +11,6 @@ use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
@@ -111,9 +111,13 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` that matched.
     pub highlights: Vec<(usize, usize)>,
-    /// Why it ranked (with `explain`).
+    /// Why it ranked (with `explain`): tantivy's explanation tree, raw.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<serde_json::Value>,
+    /// Why it ranked (with `explain`): the score taken apart by word or
+    /// phrase, field, BM25 factors and boost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_breakdown: Option<explain::Breakdown>,
     /// The passage.
     #[serde(flatten)]
     pub passage: PassageRecord,
@@ -197,32 +201,35 @@ impl Index {
             options.limit,
             options.offset,
         )?;
-        let field = if options.exact {
-            self.fields.text_exact
-        } else {
-            self.fields.text
-        };
-        let mut generator = SnippetGenerator::create(&searcher, &*plan.highlight, field).ok();
+        let mut marker = snippet::Marker::new(&clauses, options.exact);
         let max = if options.full {
             usize::MAX / 2
         } else {
             options.snippet_bytes
         };
-        if let Some(g) = generator.as_mut() {
-            g.set_max_num_chars(max);
-        }
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, addr)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let passage = read_record(&self.fields, &doc);
-            let snip = snippet::make(generator.as_ref(), &passage.text, max);
-            let explanation = if options.explain {
-                plan.query
+            let snip = snippet::make(&mut marker, &passage.text, max);
+            let (explanation, score_breakdown) = if options.explain {
+                let raw = plan
+                    .query
                     .explain(&searcher, addr)
                     .ok()
-                    .and_then(|e| serde_json::from_str(&e.to_pretty_json()).ok())
+                    .map(|e| explain::explanation_json(&e));
+                let parts = explain::breakdown(
+                    &searcher,
+                    &self.fields,
+                    &clauses,
+                    &options.filters,
+                    options.exact,
+                    score,
+                    addr,
+                )?;
+                (raw, Some(parts))
             } else {
-                None
+                (None, None)
             };
             hits.push(Hit {
                 rank: options.offset + i + 1,
@@ -230,6 +237,7 @@ impl Index {
                 snippet: snip.text,
                 highlights: snip.highlights,
                 explanation,
+                score_breakdown,
                 passage,
             });
         }
@@ -384,13 +392,18 @@ impl Index {
             (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
         ));
         let found = searcher.search(query, &collector)?;
-        found
+        let mut records = found
             .into_iter()
             .map(|(_, addr)| {
                 let doc: TantivyDocument = searcher.doc(addr)?;
                 Ok(read_record(&self.fields, &doc))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        // Symbols in the UN order (A/RES/73/27 before A/RES/73/266), then place.
+        records.sort_by(|a, b| {
+            crate::corpus::symbol::cmp_symbols(&a.symbol, &b.symbol).then(a.seq.cmp(&b.seq))
+        });
+        Ok(records)
     }
 }
 

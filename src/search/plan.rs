@@ -47,6 +47,8 @@ pub struct Filters {
     pub docs: Vec<String>,
     /// Parts.
     pub parts: Vec<String>,
+    /// Kinds of document (`resolution`, `decision`, `report`, `commentary`).
+    pub kinds: Vec<String>,
 }
 
 struct Analyzers {
@@ -265,6 +267,7 @@ pub fn plan(
     let lone = filters.processes.is_empty()
         && filters.docs.is_empty()
         && filters.parts.is_empty()
+        && filters.kinds.is_empty()
         && matches!(clauses, [c] if c.any.len() == 1 && !c.negated);
     // What the last clause kept allows (see `Plan`).
     let (mut terms_only, mut count) = (false, None);
@@ -330,6 +333,7 @@ pub fn plan(
         (f.process, &filters.processes),
         (f.symbol, &filters.docs),
         (f.part, &filters.parts),
+        (f.kind, &filters.kinds),
     ] {
         if let Some(q) = filter(field, values) {
             positive += 1;

@@ -2,7 +2,8 @@
 //!
 //! The order is (score descending, symbol ascending, `seq` ascending), so
 //! that a ranking never depends on file names, segment layout or thread
-//! count. Asking tantivy for that order directly makes it read and compare
+//! count; symbols are compared as the UN numbers them
+//! ([`cmp_symbols`]: A/RES/73/27 before A/RES/73/266). Asking tantivy for that order directly makes it read and compare
 //! a sort key for every matching passage (tens of thousands for a common
 //! word). Instead one pass keeps only the passages that can still be among
 //! the first `k` by score, ties at the bar included, and counts the matches;
@@ -17,19 +18,26 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
 use std::sync::atomic::Ordering::Relaxed;
 
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::query::{Query, TermQuery, Weight};
-use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::{
+    DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader, index::SegmentId,
+};
 
+use crate::corpus::symbol::cmp_symbols;
 use crate::error::Result;
 
 /// A hit's sort key as tantivy's ordered collector gives it: (score,
 /// symbol) and `seq`.
 type SortKey = ((f32, Option<String>), Option<u64>);
+
+/// The exhaustive collector's key: (score, symbol's rank) and `seq`.
+type RankKey = ((f32, u64), Option<u64>);
 
 /// Above this many passages at or above the bar, tantivy's exhaustive
 /// ordered collector is cheaper than reading their symbols one by one.
@@ -115,8 +123,18 @@ fn order(
 fn compare(a: &SortKey, b: &SortKey) -> Ordering {
     let (((sa, ya), qa), ((sb, yb), qb)) = (a, b);
     sb.total_cmp(sa)
-        .then_with(|| ya.cmp(yb))
+        .then_with(|| cmp_symbol_keys(ya.as_deref(), yb.as_deref()))
         .then_with(|| qa.cmp(qb))
+}
+
+/// Symbols in the UN order; a passage without one (never made by undex) last.
+fn cmp_symbol_keys(a: Option<&str>, b: Option<&str>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => cmp_symbols(a, b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
 /// Symbol and `seq` of hits, read from the fast fields, each symbol's text
@@ -175,22 +193,75 @@ impl<'a> Keys<'a> {
 }
 
 /// tantivy's ordered collector over every match: the reference order, used
-/// when too many passages share the bar.
+/// when too many passages share the bar. Symbols are ordered by their rank
+/// in the UN order ([`symbol_ranks`]), which tantivy compares as numbers.
 fn exhaustive(
     searcher: &Searcher,
     query: &dyn Query,
     limit: usize,
     offset: usize,
 ) -> Result<Vec<(Score, DocAddress)>> {
+    let ranks = Arc::new(symbol_ranks(searcher)?);
+    let by_symbol = move |seg: &SegmentReader| {
+        let table = ranks.get(&seg.segment_id()).cloned().unwrap_or_default();
+        let column = seg.fast_fields().str("symbol").ok().flatten();
+        move |doc: DocId| -> u64 {
+            column
+                .as_ref()
+                .and_then(|c| c.term_ords(doc).next())
+                .and_then(|o| table.get(usize::try_from(o).ok()?).copied())
+                .unwrap_or(u64::MAX)
+        }
+    };
     let collector = TopDocs::with_limit(limit).and_offset(offset).order_by((
         (
             (SortBySimilarityScore, Order::Desc),
-            (SortByString::for_field("symbol"), Order::Asc),
+            (by_symbol, Order::Asc),
         ),
         (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
     ));
-    let ranked: Vec<(SortKey, DocAddress)> = searcher.search(query, &collector)?;
+    let ranked: Vec<(RankKey, DocAddress)> = searcher.search(query, &collector)?;
     Ok(ranked.into_iter().map(|(((s, _), _), a)| (s, a)).collect())
+}
+
+/// For each segment, the rank of each of its symbols (by term ordinal) in
+/// the UN order of all the index's symbols: one pass over each dictionary.
+fn symbol_ranks(searcher: &Searcher) -> Result<HashMap<SegmentId, Arc<Vec<u64>>>> {
+    let mut per_segment: Vec<(SegmentId, Vec<String>)> = Vec::new();
+    for seg in searcher.segment_readers() {
+        let mut names = Vec::new();
+        if let Some(col) = seg.fast_fields().str("symbol")? {
+            let mut terms = col
+                .dictionary()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while terms.advance() {
+                names.push(String::from_utf8_lossy(terms.key()).into_owned());
+            }
+        }
+        per_segment.push((seg.segment_id(), names));
+    }
+    let mut all: Vec<&str> = per_segment
+        .iter()
+        .flat_map(|(_, n)| n.iter().map(String::as_str))
+        .collect();
+    all.sort_by(|a, b| cmp_symbols(a, b));
+    all.dedup();
+    let rank: HashMap<&str, u64> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u64))
+        .collect();
+    Ok(per_segment
+        .iter()
+        .map(|(id, names)| {
+            let table = names
+                .iter()
+                .map(|n| rank.get(n.as_str()).copied().unwrap_or(u64::MAX))
+                .collect();
+            (*id, Arc::new(table))
+        })
+        .collect())
 }
 
 /// The passages that can be among the first `k` by score (ties at the bar
@@ -406,8 +477,65 @@ mod tests {
                 };
                 assert_eq!(matched, searcher.search(q.as_ref(), &Count).unwrap());
                 assert_eq!(got, want, "{q:?}, limit {limit}, offset {offset}");
+                assert_eq!(got, reference(&searcher, q.as_ref(), limit, offset));
                 assert!(got.len() <= limit);
             }
+        }
+    }
+
+    /// Every match scored by tantivy, sorted here by score, then symbol in
+    /// the UN order, then seq, then address: the order both paths must give.
+    fn reference(
+        searcher: &Searcher,
+        q: &dyn Query,
+        limit: usize,
+        offset: usize,
+    ) -> Vec<(Score, DocAddress)> {
+        let all = TopDocs::with_limit(searcher.num_docs() as usize).order_by_score();
+        let scored = searcher.search(q, &all).unwrap();
+        let mut keys = Keys::new(searcher);
+        let mut full: Vec<(SortKey, DocAddress)> = scored
+            .into_iter()
+            .map(|(s, a)| {
+                let (symbol, seq) = keys.of(a).unwrap();
+                (((s, symbol), seq), a)
+            })
+            .collect();
+        full.sort_by(|a, b| {
+            let (((sa, ya), qa), ((sb, yb), qb)) = (&a.0, &b.0);
+            sb.total_cmp(sa)
+                .then_with(|| cmp_symbols(ya.as_deref().unwrap(), yb.as_deref().unwrap()))
+                .then_with(|| qa.cmp(qb))
+                .then(a.1.cmp(&b.1))
+        });
+        full.into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(((s, _), _), a)| (s, a))
+            .collect()
+    }
+
+    #[test]
+    fn ties_follow_the_un_order_of_symbols() {
+        // S/2 and S/10 tie: the UN order puts S/2 first, bytes would not.
+        let (index, text) = index(400);
+        let searcher = index.reader().unwrap().searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(text, "delta"),
+            IndexRecordOption::WithFreqs,
+        );
+        for (top, _) in [
+            top(&searcher, &q, true, None, 400, 0).unwrap(),
+            (exhaustive(&searcher, &q, 400, 0).unwrap(), 0),
+        ] {
+            let mut keys = Keys::new(&searcher);
+            let symbols: Vec<String> = top
+                .iter()
+                .map(|(_, a)| keys.of(*a).unwrap().0.unwrap())
+                .collect();
+            let first = |s: &str| symbols.iter().position(|x| x == s).unwrap();
+            assert!(first("S/2") < first("S/10"), "{symbols:?}");
+            assert!(first("S/9") < first("S/16"), "{symbols:?}");
         }
     }
 
