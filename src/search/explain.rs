@@ -152,15 +152,16 @@ fn leaves(node: &serde_json::Value, boost: f32, schema: &Schema, out: &mut Vec<L
 }
 
 /// Explains the score of the passage at `addr` for the positive items of
-/// `clauses`, each planned alone as `search` plans it.
+/// `clauses`, each planned alone as `search` plans it (with `notes`, the
+/// footnotes too); `hit` is the passage's score and address.
 pub(crate) fn breakdown(
     searcher: &Searcher,
     fields: &Fields,
     clauses: &[Clause],
     filters: &Filters,
     exact: bool,
-    score: f32,
-    addr: DocAddress,
+    notes: bool,
+    (score, addr): (f32, DocAddress),
 ) -> Result<Breakdown> {
     let schema = searcher.schema();
     let mut parts = Vec::new();
@@ -176,7 +177,7 @@ pub(crate) fn breakdown(
                 negated: false,
                 any: vec![term.clone()],
             }];
-            let Ok(p) = plan::plan(fields, &one, &Filters::default(), exact) else {
+            let Ok(p) = plan::plan(fields, &one, &Filters::default(), exact, notes) else {
                 continue;
             };
             // An alternative of OR that this passage lacks adds nothing.
@@ -192,6 +193,10 @@ pub(crate) fn breakdown(
                 let field = leaf.field.unwrap_or_else(|| {
                     if let Term::Field(name, _) = term {
                         name.clone()
+                    } else if leaf.boost <= plan::NOTES_BOOST * 1.001 {
+                        // The footnotes are weighed at a tenth of the text,
+                        // below the exact copy's bonus.
+                        if exact { "notes_exact" } else { "notes_text" }.to_owned()
                     } else if exact || leaf.boost != 1.0 {
                         "text_exact".to_owned()
                     } else {

@@ -224,8 +224,8 @@ impl Index {
                     &clauses,
                     &options.filters,
                     options.exact,
-                    score,
-                    addr,
+                    notes,
+                    (score, addr),
                 )?;
                 (raw, Some(parts))
             } else {

@@ -19,7 +19,7 @@ const EXACT_BOOST: f32 = 0.5;
 /// Weight of a match in a passage's footnotes: a note is searched so that a
 /// symbol or title it gives finds the passage, but the passage texts that
 /// hold the words themselves rank first.
-const NOTES_BOOST: f32 = 0.1;
+pub(crate) const NOTES_BOOST: f32 = 0.1;
 
 /// A query ready to run.
 pub struct Plan {
