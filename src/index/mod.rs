@@ -7,6 +7,7 @@
 
 pub(crate) mod columns;
 pub mod folder;
+mod hold;
 pub mod info;
 pub mod lock;
 mod readonly;
@@ -253,6 +254,7 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
     inspect_ours(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let lock = lock::acquire(dir)?;
+    hold::point("locked");
     // Another build may have finished between the first look and the lock.
     let state = inspect_ours(dir)?;
     remove_temporary_files(dir)?;
@@ -487,7 +489,9 @@ fn write_all(
     let payload = serde_json::to_string(&info).map_err(|e| Error::Index(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
+    hold::point("before-commit");
     prepared.commit()?;
+    hold::point("committed");
     writer.wait_merging_threads()?;
     Ok(info)
 }
