@@ -244,34 +244,84 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
     assert_eq!(names, ["chapter1.docx"]);
 }
 
+/// Runs undex in `d` with a pipe as standard output whose reader reads
+/// `lines` lines (none: it is closed before undex writes), then goes away.
+fn with_reader_gone(d: &Dir, args: &[&str], lines: usize) -> std::process::Output {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_undex"))
+        .args(args)
+        .current_dir(d.path())
+        .env_remove("NO_COLOR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    for _ in 0..lines {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+    }
+    drop(reader);
+    child.wait_with_output().unwrap()
+}
+
 #[test]
-fn a_closed_pipe_is_not_an_error() {
+fn a_closed_pipe_is_not_an_error_for_any_command() {
     let d = Dir::new();
     let body: String = (1..=400)
         .map(|i| format!("{i}. Decides on quorum matters number {i} at length;\n\n"))
         .collect();
     d.write("corpus/big.txt", resolution("A/RES/97/1", "OEWG", &body));
+    d.write(
+        "raw.txt",
+        "United Nations A/RES/97/2\n\nGeneral Assembly\n\nResolution adopted by the General Assembly\n\n97/2. Quorum\n\nThe General Assembly,\n\n1. Decides on quorum;\n",
+    );
     d.undex(&["index"]).expect_code(0);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_undex"))
-        .args(["search", "--full", "--limit", "400", "quorum"])
-        .current_dir(d.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let commands: &[&[&str]] = &[
+        &["index", "--rebuild"],
+        &["search", "--full", "--limit", "400", "quorum"],
+        &["search", "--json", "--limit", "400", "quorum"],
+        &["show", "A/RES/97/1"],
+        &["show", "--json", "A/RES/97/1"],
+        &["compare", "quorum", "matters"],
+        &["compare", "--json", "quorum"],
+        &["compare", "--csv", "quorum"],
+        &["compare", "--distinctive", "--by", "part"],
+        &["kwic", "quorum"],
+        &["kwic", "--json", "quorum"],
+        &["kwic", "--csv", "quorum"],
+        &["align", "A/RES/97/1#OP1", "A/RES/97/1#OP2"],
+        &["align", "--json", "A/RES/97/1#OP1", "A/RES/97/1#OP2"],
+        &["export", "--format", "jsonl"],
+        &["export", "--format", "es-bulk"],
+        &["export", "--format", "csv"],
+        &["export", "--quickwit-config"],
+        &["stats"],
+        &["stats", "--json"],
+        &["schema"],
+        &["completions", "bash"],
+        &["man"],
+        &[
+            "import",
+            "raw.txt",
+            "--out",
+            "imported",
+            "--force",
+            "--process",
+            "OEWG",
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        // Closed before the first write, and `… | head -1`.
+        for lines in [0, 1] {
+            let out = with_reader_gone(&d, args, lines);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{args:?} ({lines} read): {err}");
+            assert!(err.is_empty(), "{args:?} ({lines} read): {err}");
+        }
+    }
 }
 
 #[test]
@@ -435,4 +485,54 @@ fn only_what_changed_is_indexed_again() {
             .len(),
         7
     );
+}
+
+#[test]
+fn a_mistyped_index_or_corpus_is_an_error_naming_it_and_nothing_is_created() {
+    let d = Dir::new();
+    small_corpus(&d);
+    // Not the default place, and it does not exist: never created.
+    let r = d.undex(&["search", "--index", "missing/idx", "quorum"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr().contains("there is no index in missing/idx"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!d.join("missing").exists());
+    let r = d.undex(&["search", "--index", "idx", "quorum"]);
+    r.expect_code(2);
+    assert!(!d.join("idx").exists());
+    for cmd in ["show", "stats", "export"] {
+        let mut args = vec![cmd, "--index", "nowhere"];
+        if cmd == "show" {
+            args.push("A/RES/99/1");
+        }
+        d.undex(&args).expect_code(2);
+        assert!(!d.join("nowhere").exists(), "{cmd}");
+    }
+    // An empty folder that exists, or the default place: built on first use.
+    std::fs::create_dir_all(d.join("idx")).unwrap();
+    let r = d.undex(&["search", "--json", "--index", "idx", "quorum"]);
+    r.expect_code(0);
+    assert!(!r.hit_ids().is_empty());
+    d.undex(&["search", "quorum"]).expect_code(0);
+    assert!(d.join("index/meta.json").is_file());
+    // A corpus the user named that does not exist: an error, as --help says.
+    let r = d.undex(&["search", "--corpus", "nonexistent", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: the corpus nonexistent does not exist"
+    );
+    assert!(
+        d.undex(&["search", "--help"])
+            .stdout()
+            .contains("a --corpus or --index that does not exist")
+    );
+    // The default corpus gone beside a built index: searched as it is, with a notice.
+    std::fs::rename(d.join("corpus"), d.join("moved")).unwrap();
+    let r = d.undex(&["search", "quorum"]);
+    r.expect_code(0);
+    assert!(r.stderr().contains("cannot be read"), "{}", r.stderr());
 }

@@ -28,7 +28,9 @@ use undex::search::{Filters, SearchOptions};
 /// undex search -- "-veto consensus".
 ///
 /// Exit status: 0 when a passage matched, 1 when none did, 2 on error (a query
-/// with no word at all, a missing corpus, a broken index).
+/// with no word at all, a --corpus or --index that does not exist, a --doc or
+/// --process the index does not hold, a broken index). The index is built on
+/// first use in ./index, or in an empty --index folder that exists.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SearchArgs {
