@@ -59,6 +59,10 @@ pub enum Error {
     /// schema version, being built by another process, …).
     #[error("{0}")]
     Index(String),
+    /// A filter names a document or process the index does not hold (the
+    /// message names the closest ones it does).
+    #[error("{0}")]
+    NotInIndex(String),
     /// The query cannot be understood at all.
     #[error("query: {0}")]
     Query(String),

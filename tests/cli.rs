@@ -536,3 +536,60 @@ fn a_mistyped_index_or_corpus_is_an_error_naming_it_and_nothing_is_created() {
     r.expect_code(0);
     assert!(r.stderr().contains("cannot be read"), "{}", r.stderr());
 }
+
+#[test]
+fn an_unknown_doc_or_process_is_named_with_the_closest_the_index_has() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["search", "--doc", "A/RES/99/9", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(r.stdout(), "");
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: no document A/RES/99/9 in the index (it has: A/RES/99/1, A/RES/99/2, Doe2020)"
+    );
+    let r = d.undex(&["search", "--process", "XYZ", "--process", "gge", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: no process XYZ in the index (it has: GGE, OEWG)"
+    );
+    // Known values, in any case, still filter.
+    let r = d.undex(&[
+        "search",
+        "--json",
+        "--doc",
+        "a/res/99/2",
+        "--process",
+        "gge",
+        "quorum",
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.hit_ids(), ["A/RES/99/2#OP1"]);
+}
+
+#[test]
+fn a_citation_is_found_in_any_case() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    let want = &d.undex(&["show", "--json", "A/RES/99/1, para. 2(a)"]);
+    want.expect_code(0);
+    let ids = |r: &common::Run| -> Vec<String> {
+        r.records("passage")
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(want), ["A/RES/99/1#OP2(a)"]);
+    for spelled in [
+        "a/res/99/1, para. 2(a)",
+        "A/res/99/1, PARA. 2(a)",
+        "a/res/99/1#op2(a)",
+    ] {
+        let r = d.undex(&["show", "--json", spelled]);
+        r.expect_code(0);
+        assert_eq!(ids(&r), ids(want), "{spelled}");
+    }
+}

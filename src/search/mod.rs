@@ -1,5 +1,6 @@
 //! Searching an index: ranked passages with citations and snippets, and `show` for one passage or a whole document.
 
+mod known;
 pub mod plan;
 pub mod query;
 mod rank;
@@ -179,6 +180,7 @@ impl Index {
                 MAX_QUERY_BYTES / 1024
             )));
         }
+        self.check_filters(&options.filters)?;
         let clauses = query::parse(&options.query);
         let plan = plan::plan(&self.fields, &clauses, &options.filters, options.exact)?;
         let searcher = self.searcher();
@@ -247,7 +249,8 @@ impl Index {
         }
         // A citation as printed is read back into the id it stands for.
         let from_citation = (!given.contains('#') && given.contains(' '))
-            .then(|| crate::corpus::refs::extract(given, None, &Default::default()))
+            .then(|| crate::corpus::refs::symbol_in_capitals(given))
+            .map(|spelled| crate::corpus::refs::extract(&spelled, None, &Default::default()))
             .and_then(|refs| refs.into_iter().find(|r| r.para.is_some()))
             .and_then(|r| {
                 // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
