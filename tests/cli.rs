@@ -593,3 +593,58 @@ fn a_citation_is_found_in_any_case() {
         assert_eq!(ids(&r), ids(want), "{spelled}");
     }
 }
+
+#[test]
+fn limit_and_offset_take_counts_and_limit_0_counts_only() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    for (flag, value) in [("--limit", "-1"), ("--offset", "-3"), ("--limit", "ten")] {
+        let r = d.undex(&["search", flag, value, "quorum"]);
+        r.expect_code(2);
+        assert!(
+            r.stderr().contains("it must be a positive number (or 0)"),
+            "{flag} {value}: {}",
+            r.stderr()
+        );
+        assert!(
+            !r.stderr().contains("-- "),
+            "no dead-end tip: {}",
+            r.stderr()
+        );
+    }
+    let r = d.undex(&["search", "--limit", "0", "quorum"]);
+    r.expect_code(0);
+    assert_eq!(r.stdout(), "4 matching passages\n");
+    let r = d.undex(&["search", "--json", "--limit", "0", "quorum"]);
+    r.expect_code(0);
+    assert!(r.records("hit").is_empty());
+    assert_eq!(r.records("summary")[0]["matched"], 4);
+    d.undex(&["search", "--limit", "0", "zebracorn"])
+        .expect_code(1);
+    // Past the last page: said so.
+    let r = d.undex(&["search", "--offset", "10", "quorum"]);
+    r.expect_code(0);
+    assert!(r.stdout().contains("none on this page"), "{}", r.stdout());
+}
+
+#[test]
+fn the_readme_paging_example_prints_a_page() {
+    let d = Dir::new();
+    let corpus = common::builtin_corpus();
+    let corpus = corpus.to_str().unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("undex search --full --limit"))
+        .expect("the paging example");
+    let words: Vec<&str> = line.split('#').next().unwrap().split_whitespace().collect();
+    let mut args: Vec<&str> = words[1..].iter().map(|w| w.trim_matches('"')).collect();
+    args.extend(["--json", "--corpus", corpus]);
+    let r = d.undex(&args);
+    r.expect_code(0);
+    let hits = r.records("hit");
+    assert_eq!(hits.len(), 5, "{line}");
+    assert_eq!(hits[0]["rank"], 6);
+}

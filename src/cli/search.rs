@@ -48,11 +48,11 @@ pub struct SearchArgs {
     /// Only passages of this part: preambular, operative, report, commentary (repeat for several).
     #[arg(long, value_name = "PART")]
     pub part: Vec<String>,
-    /// Most passages to print.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// Most passages to print; 0 prints only how many match (and, with --json, the summary).
+    #[arg(long, default_value_t = 10, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     pub limit: usize,
     /// Passages to skip (for the next page).
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    #[arg(long, default_value_t = 0, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     pub offset: usize,
     /// Match the words as written (no stemming: "consultations" does not find "consultation").
     #[arg(long)]
@@ -63,6 +63,21 @@ pub struct SearchArgs {
     /// Explain each passage's score.
     #[arg(long)]
     pub explain: bool,
+}
+
+/// A count given on the command line: a whole number, 0 or more. Written
+/// here rather than left to clap, whose answer to `-1` is a tip to write
+/// `-- -1`, which leads nowhere.
+fn count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<i128>() {
+        Ok(n) if n < 0 => Err(format!(
+            "{s} is negative: it must be a positive number (or 0)"
+        )),
+        Ok(n) => usize::try_from(n).map_err(|_| format!("{s} is too large")),
+        Err(_) => Err(format!(
+            "{s:?} is not a number: it must be a positive number (or 0)"
+        )),
+    }
 }
 
 /// Runs `undex search`.
