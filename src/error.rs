@@ -48,14 +48,21 @@ pub enum Error {
     Io {
         /// The file or folder concerned.
         path: PathBuf,
-        /// The underlying error (shown in the message, so not chained again:
-        /// a field named `source` would be, and `{:#}` would print it twice).
+        /// The underlying error, shown in the message and kept as the
+        /// source, so that a caller can tell its kind (a closed pipe is not
+        /// an error for a command line). A printer that walks the chain
+        /// skips a cause the message already ends with.
+        #[source]
         error: std::io::Error,
     },
     /// The index folder cannot be used as it is (not an undex index, another
     /// schema version, being built by another process, …).
     #[error("{0}")]
     Index(String),
+    /// A filter names a document or process the index does not hold (the
+    /// message names the closest ones it does).
+    #[error("{0}")]
+    NotInIndex(String),
     /// The query cannot be understood at all.
     #[error("query: {0}")]
     Query(String),

@@ -44,9 +44,24 @@ fn main() -> ExitCode {
 /// A reader that stopped reading (`undex search … | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let cause: &(dyn std::error::Error + 'static) = c;
+        closed_pipe(cause)
     })
+}
+
+/// Whether `e` is a closed pipe, seen through the writers that wrap the
+/// io::Error without naming it as their source (csv's error, carried in an
+/// io::Error of kind Other, and serde_json's).
+fn closed_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        return io.kind() == BrokenPipe || io.get_ref().is_some_and(|inner| closed_pipe(inner));
+    }
+    if let Some(csv) = e.downcast_ref::<csv::Error>() {
+        return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+    }
+    e.downcast_ref::<serde_json::Error>()
+        .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
 }
 
 fn report(e: &anyhow::Error) {
@@ -61,5 +76,23 @@ fn report(e: &anyhow::Error) {
         );
         return;
     }
-    eprintln!("undex: {e:#}");
+    eprintln!("undex: {}", message(e));
+}
+
+/// The error and its causes joined by ": ", as `{:#}` does, but each said
+/// once: a library error that names its cause in its message also keeps it
+/// as its source.
+fn message(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if part.is_empty() || text.ends_with(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
 }

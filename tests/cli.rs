@@ -244,34 +244,84 @@ fn a_folder_that_is_not_an_index_is_never_touched() {
     assert_eq!(names, ["chapter1.docx"]);
 }
 
+/// Runs undex in `d` with a pipe as standard output whose reader reads
+/// `lines` lines (none: it is closed before undex writes), then goes away.
+fn with_reader_gone(d: &Dir, args: &[&str], lines: usize) -> std::process::Output {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_undex"))
+        .args(args)
+        .current_dir(d.path())
+        .env_remove("NO_COLOR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    for _ in 0..lines {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+    }
+    drop(reader);
+    child.wait_with_output().unwrap()
+}
+
 #[test]
-fn a_closed_pipe_is_not_an_error() {
+fn a_closed_pipe_is_not_an_error_for_any_command() {
     let d = Dir::new();
     let body: String = (1..=400)
         .map(|i| format!("{i}. Decides on quorum matters number {i} at length;\n\n"))
         .collect();
     d.write("corpus/big.txt", resolution("A/RES/97/1", "OEWG", &body));
+    d.write(
+        "raw.txt",
+        "United Nations A/RES/97/2\n\nGeneral Assembly\n\nResolution adopted by the General Assembly\n\n97/2. Quorum\n\nThe General Assembly,\n\n1. Decides on quorum;\n",
+    );
     d.undex(&["index"]).expect_code(0);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_undex"))
-        .args(["search", "--full", "--limit", "400", "quorum"])
-        .current_dir(d.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let commands: &[&[&str]] = &[
+        &["index", "--rebuild"],
+        &["search", "--full", "--limit", "400", "quorum"],
+        &["search", "--json", "--limit", "400", "quorum"],
+        &["show", "A/RES/97/1"],
+        &["show", "--json", "A/RES/97/1"],
+        &["compare", "quorum", "matters"],
+        &["compare", "--json", "quorum"],
+        &["compare", "--csv", "quorum"],
+        &["compare", "--distinctive", "--by", "part"],
+        &["kwic", "quorum"],
+        &["kwic", "--json", "quorum"],
+        &["kwic", "--csv", "quorum"],
+        &["align", "A/RES/97/1#OP1", "A/RES/97/1#OP2"],
+        &["align", "--json", "A/RES/97/1#OP1", "A/RES/97/1#OP2"],
+        &["export", "--format", "jsonl"],
+        &["export", "--format", "es-bulk"],
+        &["export", "--format", "csv"],
+        &["export", "--quickwit-config"],
+        &["stats"],
+        &["stats", "--json"],
+        &["schema"],
+        &["completions", "bash"],
+        &["man"],
+        &[
+            "import",
+            "raw.txt",
+            "--out",
+            "imported",
+            "--force",
+            "--process",
+            "OEWG",
+        ],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        // Closed before the first write, and `… | head -1`.
+        for lines in [0, 1] {
+            let out = with_reader_gone(&d, args, lines);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{args:?} ({lines} read): {err}");
+            assert!(err.is_empty(), "{args:?} ({lines} read): {err}");
+        }
+    }
 }
 
 #[test]
@@ -435,4 +485,166 @@ fn only_what_changed_is_indexed_again() {
             .len(),
         7
     );
+}
+
+#[test]
+fn a_mistyped_index_or_corpus_is_an_error_naming_it_and_nothing_is_created() {
+    let d = Dir::new();
+    small_corpus(&d);
+    // Not the default place, and it does not exist: never created.
+    let r = d.undex(&["search", "--index", "missing/idx", "quorum"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr().contains("there is no index in missing/idx"),
+        "{}",
+        r.stderr()
+    );
+    assert!(!d.join("missing").exists());
+    let r = d.undex(&["search", "--index", "idx", "quorum"]);
+    r.expect_code(2);
+    assert!(!d.join("idx").exists());
+    for cmd in ["show", "stats", "export"] {
+        let mut args = vec![cmd, "--index", "nowhere"];
+        if cmd == "show" {
+            args.push("A/RES/99/1");
+        }
+        d.undex(&args).expect_code(2);
+        assert!(!d.join("nowhere").exists(), "{cmd}");
+    }
+    // An empty folder that exists, or the default place: built on first use.
+    std::fs::create_dir_all(d.join("idx")).unwrap();
+    let r = d.undex(&["search", "--json", "--index", "idx", "quorum"]);
+    r.expect_code(0);
+    assert!(!r.hit_ids().is_empty());
+    d.undex(&["search", "quorum"]).expect_code(0);
+    assert!(d.join("index/meta.json").is_file());
+    // A corpus the user named that does not exist: an error, as --help says.
+    let r = d.undex(&["search", "--corpus", "nonexistent", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: the corpus nonexistent does not exist"
+    );
+    assert!(
+        d.undex(&["search", "--help"])
+            .stdout()
+            .contains("a --corpus or --index that does not exist")
+    );
+    // The default corpus gone beside a built index: searched as it is, with a notice.
+    std::fs::rename(d.join("corpus"), d.join("moved")).unwrap();
+    let r = d.undex(&["search", "quorum"]);
+    r.expect_code(0);
+    assert!(r.stderr().contains("cannot be read"), "{}", r.stderr());
+}
+
+#[test]
+fn an_unknown_doc_or_process_is_named_with_the_closest_the_index_has() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["search", "--doc", "A/RES/99/9", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(r.stdout(), "");
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: no document A/RES/99/9 in the index (it has: A/RES/99/1, A/RES/99/2, Doe2020)"
+    );
+    let r = d.undex(&["search", "--process", "XYZ", "--process", "gge", "quorum"]);
+    r.expect_code(2);
+    assert_eq!(
+        r.stderr().trim_end(),
+        "undex: no process XYZ in the index (it has: GGE, OEWG)"
+    );
+    // Known values, in any case, still filter.
+    let r = d.undex(&[
+        "search",
+        "--json",
+        "--doc",
+        "a/res/99/2",
+        "--process",
+        "gge",
+        "quorum",
+    ]);
+    r.expect_code(0);
+    assert_eq!(r.hit_ids(), ["A/RES/99/2#OP1"]);
+}
+
+#[test]
+fn a_citation_is_found_in_any_case() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    let want = &d.undex(&["show", "--json", "A/RES/99/1, para. 2(a)"]);
+    want.expect_code(0);
+    let ids = |r: &common::Run| -> Vec<String> {
+        r.records("passage")
+            .iter()
+            .map(|p| p["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids(want), ["A/RES/99/1#OP2(a)"]);
+    for spelled in [
+        "a/res/99/1, para. 2(a)",
+        "A/res/99/1, PARA. 2(a)",
+        "a/res/99/1#op2(a)",
+    ] {
+        let r = d.undex(&["show", "--json", spelled]);
+        r.expect_code(0);
+        assert_eq!(ids(&r), ids(want), "{spelled}");
+    }
+}
+
+#[test]
+fn limit_and_offset_take_counts_and_limit_0_counts_only() {
+    let d = Dir::new();
+    small_corpus(&d);
+    d.undex(&["index"]).expect_code(0);
+    for (flag, value) in [("--limit", "-1"), ("--offset", "-3"), ("--limit", "ten")] {
+        let r = d.undex(&["search", flag, value, "quorum"]);
+        r.expect_code(2);
+        assert!(
+            r.stderr().contains("it must be a positive number (or 0)"),
+            "{flag} {value}: {}",
+            r.stderr()
+        );
+        assert!(
+            !r.stderr().contains("-- "),
+            "no dead-end tip: {}",
+            r.stderr()
+        );
+    }
+    let r = d.undex(&["search", "--limit", "0", "quorum"]);
+    r.expect_code(0);
+    assert_eq!(r.stdout(), "4 matching passages\n");
+    let r = d.undex(&["search", "--json", "--limit", "0", "quorum"]);
+    r.expect_code(0);
+    assert!(r.records("hit").is_empty());
+    assert_eq!(r.records("summary")[0]["matched"], 4);
+    d.undex(&["search", "--limit", "0", "zebracorn"])
+        .expect_code(1);
+    // Past the last page: said so.
+    let r = d.undex(&["search", "--offset", "10", "quorum"]);
+    r.expect_code(0);
+    assert!(r.stdout().contains("none on this page"), "{}", r.stdout());
+}
+
+#[test]
+fn the_readme_paging_example_prints_a_page() {
+    let d = Dir::new();
+    let corpus = common::builtin_corpus();
+    let corpus = corpus.to_str().unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("undex search --full --limit"))
+        .expect("the paging example");
+    let words: Vec<&str> = line.split('#').next().unwrap().split_whitespace().collect();
+    let mut args: Vec<&str> = words[1..].iter().map(|w| w.trim_matches('"')).collect();
+    args.extend(["--json", "--corpus", corpus]);
+    let r = d.undex(&args);
+    r.expect_code(0);
+    let hits = r.records("hit");
+    assert_eq!(hits.len(), 5, "{line}");
+    assert_eq!(hits[0]["rank"], 6);
 }

@@ -165,8 +165,17 @@ fn a_zero_count_is_defined_everywhere() {
     r.expect_code(0);
     assert_eq!(r.stdout().lines().count(), 1 + 2 + 2);
     d.undex(&["compare", "zebracorn"]).expect_code(1);
-    d.undex(&["compare", "--doc", "A/RES/1/1", "quorum"])
-        .expect_code(1);
+    // A document the index lacks is an error that names it, as in search.
+    let r = d.undex(&["compare", "--doc", "A/RES/1/1", "quorum"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr().contains("no document A/RES/1/1 in the index"),
+        "{}",
+        r.stderr()
+    );
+    let r = d.undex(&["kwic", "--process", "XYZ", "quorum"]);
+    r.expect_code(2);
+    assert!(r.stderr().contains("no process XYZ"), "{}", r.stderr());
 }
 
 #[test]

@@ -43,8 +43,9 @@ pub struct ExportArgs {
 /// Runs `undex export`.
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if args.quickwit_config {
-        serde_json::to_writer_pretty(&mut *out, &export::quickwit_config(&args.es_index))?;
-        writeln!(out)?;
+        // Serialized first, so that a closed pipe stays an io::Error.
+        let text = serde_json::to_string_pretty(&export::quickwit_config(&args.es_index))?;
+        writeln!(out, "{text}")?;
         return Ok(ExitCode::SUCCESS);
     }
     let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;

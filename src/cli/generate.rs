@@ -34,8 +34,10 @@ pub struct ManArgs {}
 
 /// Runs `undex schema`.
 pub fn schema(_: &SchemaArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    serde_json::to_writer_pretty(&mut *out, &undex::index::schema::describe())?;
-    writeln!(out)?;
+    // Serialized first, so that a closed pipe is an io::Error the caller
+    // recognizes (serde_json's own error hides it from the cause chain).
+    let text = serde_json::to_string_pretty(&undex::index::schema::describe())?;
+    writeln!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -94,7 +94,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     }
     // Run outside a project, import would otherwise make a corpus folder
     // wherever it is, unseen.
-    let new_folder = !out_dir.exists();
+    // (A folder named with --out is made without a word: it was asked for.)
+    let new_folder = args.out.is_none() && !out_dir.exists();
     let mut batch = import::Batch::new(&out_dir, args.force);
     // Printed once the batch is on disk: until then nothing has been written.
     let mut done: Vec<(PathBuf, PathBuf, import::Imported)> = Vec::new();

@@ -57,10 +57,10 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Common {
     /// The corpus: a folder of .txt/.md documents.
-    #[arg(long, value_name = "PATH", default_value = "corpus", global = true)]
+    #[arg(long, value_name = "PATH", default_value = undex::index::DEFAULT_CORPUS, global = true)]
     pub corpus: PathBuf,
     /// The index folder.
-    #[arg(long, value_name = "DIR", default_value = "index", global = true)]
+    #[arg(long, value_name = "DIR", default_value = undex::index::DEFAULT_INDEX, global = true)]
     pub index: PathBuf,
     /// Print JSON Lines (one {"type":…,"data":…} record a line) instead of text.
     #[arg(long, global = true)]

@@ -29,7 +29,9 @@ use undex::search::SearchOptions;
 /// undex search -- "-veto consensus".
 ///
 /// Exit status: 0 when a passage matched, 1 when none did, 2 on error (a query
-/// with no word at all, a missing corpus, a broken index).
+/// with no word at all, a --corpus or --index that does not exist, a --doc or
+/// --process the index does not hold, a broken index). The index is built on
+/// first use in ./index, or in an empty --index folder that exists.
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct SearchArgs {
@@ -40,11 +42,11 @@ pub struct SearchArgs {
     pub common: Common,
     #[command(flatten)]
     pub select: Select,
-    /// Most passages to print.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// Most passages to print; 0 prints only how many match (and, with --json, the summary).
+    #[arg(long, default_value_t = 10, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     pub limit: usize,
     /// Passages to skip (for the next page).
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    #[arg(long, default_value_t = 0, value_name = "N", allow_hyphen_values = true, value_parser = count)]
     pub offset: usize,
     /// Match the words as written (no stemming: "consultations" does not find "consultation").
     #[arg(long)]
@@ -73,6 +75,21 @@ pub enum Explain {
     Short,
     /// tantivy's explanation tree, as JSON.
     Raw,
+}
+
+/// A count given on the command line: a whole number, 0 or more. Written
+/// here rather than left to clap, whose answer to `-1` is a tip to write
+/// `-- -1`, which leads nowhere.
+fn count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<i128>() {
+        Ok(n) if n < 0 => Err(format!(
+            "{s} is negative: it must be a positive number (or 0)"
+        )),
+        Ok(n) => usize::try_from(n).map_err(|_| format!("{s} is too large")),
+        Err(_) => Err(format!(
+            "{s:?} is not a number: it must be a positive number (or 0)"
+        )),
+    }
 }
 
 /// Runs `undex search`.

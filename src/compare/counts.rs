@@ -572,6 +572,7 @@ impl Index {
         if options.terms.is_empty() {
             return Err(Error::Query("name at least one term to compare".into()));
         }
+        self.check_filters(&options.filters)?;
         let searcher = self.searcher();
         let u = Universe::build(&searcher, options)?;
         let id_columns = searcher

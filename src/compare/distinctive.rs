@@ -54,6 +54,7 @@ impl Index {
     /// frequent there than there, ranked by G².
     /// Words without a letter (numbers) are left out.
     pub fn distinctive(&self, options: &DistinctiveOptions) -> Result<Vec<Distinctive>> {
+        self.check_filters(&options.select.filters)?;
         let searcher = self.searcher();
         let u = Universe::build(&searcher, &options.select)?;
         let n = u.group_names.len();

@@ -152,6 +152,7 @@ fn sort_key(words: &str, reverse: bool) -> Vec<String> {
 impl Index {
     /// The concordance of a term: each occurrence with its context and citation.
     pub fn kwic(&self, options: &KwicOptions) -> Result<Kwic> {
+        self.check_filters(&options.filters)?;
         let searcher = self.searcher();
         let select = CompareOptions {
             terms: Vec::new(),

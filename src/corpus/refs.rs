@@ -435,6 +435,19 @@ pub fn document_named(text: &str, aliases: &BTreeMap<String, String>) -> Option<
         .map(|m| m.symbol)
 }
 
+/// `citation` with its document symbol (what comes before the first comma,
+/// when it holds a `/`) in capitals, as the UN prints symbols and as
+/// [`extract`] recognizes them: `a/res/73/27, para. 5` reads as
+/// `A/RES/73/27, para. 5`. Symbols are matched case-insensitively anyway.
+pub fn symbol_in_capitals(citation: &str) -> String {
+    let (head, rest) = citation.split_at(citation.find(',').unwrap_or(citation.len()));
+    if head.contains('/') {
+        format!("{}{rest}", head.to_uppercase())
+    } else {
+        citation.to_owned()
+    }
+}
+
 /// The references in `text`. A bare "para. 5" refers to the document last
 /// named before it in the text, else to `context` (the column header's or the
 /// heading's document); without either it is not a reference.

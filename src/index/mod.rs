@@ -7,6 +7,7 @@
 
 pub(crate) mod columns;
 pub mod folder;
+mod hold;
 pub mod info;
 pub mod lock;
 mod readonly;
@@ -268,6 +269,7 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
     inspect_ours(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let lock = lock::acquire(dir)?;
+    hold::point("locked");
     // Another build may have finished between the first look and the lock.
     let state = inspect_ours(dir)?;
     remove_temporary_files(dir)?;
@@ -502,7 +504,9 @@ fn write_all(
     let payload = serde_json::to_string(&info).map_err(|e| Error::Index(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
+    hold::point("before-commit");
     prepared.commit()?;
+    hold::point("committed");
     writer.wait_merging_threads()?;
     Ok(info)
 }
@@ -581,11 +585,35 @@ pub(crate) fn to_document(
     d
 }
 
+/// Where the corpus is when nobody says (relative to the working folder).
+pub const DEFAULT_CORPUS: &str = "corpus";
+/// Where the index is when nobody says (relative to the working folder).
+pub const DEFAULT_INDEX: &str = "index";
+
 /// Opens the index in `dir` for a search, building it from `corpus_root`
 /// first when there is none yet. Returns one-line notices for the user: that
 /// the index was built, or that the corpus changed since it was.
+///
+/// An index is built on first use only in a folder that exists (and is
+/// empty), or at [`DEFAULT_INDEX`] when its parent exists: a mistyped
+/// `dir` elsewhere is an error naming it, never a new folder. A corpus
+/// other than [`DEFAULT_CORPUS`] that does not exist is an error too (the
+/// user named it); the default one missing beside an index is a notice.
 pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<String>)> {
     let mut notices = Vec::new();
+    if !corpus_root.exists() && corpus_root != Path::new(DEFAULT_CORPUS) {
+        return Err(Error::Index(format!(
+            "the corpus {} does not exist",
+            corpus_root.display()
+        )));
+    }
+    if !dir.exists() && !may_create(dir) {
+        return Err(Error::Index(format!(
+            "there is no index in {}: the folder does not exist (build one there with `undex index --index {}`)",
+            dir.display(),
+            dir.display()
+        )));
+    }
     if folder::inspect(dir)? == FolderState::Empty {
         notices.push(format!(
             "there is no index yet in {}: building it from {} first",
@@ -622,4 +650,13 @@ pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<Strin
         )),
     }
     Ok((index, notices))
+}
+
+/// Whether a search may create the index folder `dir` to build the index in
+/// it: only the default place, in a folder that exists.
+fn may_create(dir: &Path) -> bool {
+    dir == Path::new(DEFAULT_INDEX)
+        && dir
+            .parent()
+            .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
 }

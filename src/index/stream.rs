@@ -442,7 +442,9 @@ fn commit(
     let payload = serde_json::to_string(info).map_err(|e| Error::Index(e.to_string()))?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
+    super::hold::point("before-commit");
     prepared.commit()?;
+    super::hold::point("committed");
     if wait_merges {
         writer.wait_merging_threads()?;
     }

@@ -201,7 +201,15 @@ pub fn search_human_explained(
         hit_human_explained(out, h, view)?;
     }
     let shown = results.hits.len();
-    if shown == 0 && results.matched > 0 {
+    if shown == 0 && results.matched > offset {
+        // Nothing asked for (`--limit 0`): the count alone.
+        writeln!(
+            out,
+            "{DIM}{} matching passage{}{DIM:#}",
+            results.matched,
+            if results.matched == 1 { "" } else { "s" }
+        )
+    } else if shown == 0 && results.matched > 0 {
         writeln!(
             out,
             "{DIM}{}, none on this page (--offset {offset}){DIM:#}",

@@ -1,6 +1,7 @@
 //! Searching an index: ranked passages with citations and snippets, and `show` for one passage or a whole document.
 
 pub mod explain;
+mod known;
 pub mod plan;
 pub mod query;
 mod rank;
@@ -183,6 +184,7 @@ impl Index {
                 MAX_QUERY_BYTES / 1024
             )));
         }
+        self.check_filters(&options.filters)?;
         let clauses = query::parse(&options.query);
         let searcher = self.searcher();
         let notes = plan::notes_indexed(&searcher, &self.fields);
@@ -327,7 +329,9 @@ impl Index {
         };
         if given.contains(' ') {
             // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
-            let cited = crate::corpus::refs::extract(given, None, &Default::default())
+            // Symbols are read in any case (`a/res/73/27, para. 5`).
+            let spelled = crate::corpus::refs::symbol_in_capitals(given);
+            let cited = crate::corpus::refs::extract(&spelled, None, &Default::default())
                 .into_iter()
                 .find(|r| r.para.is_some());
             if let Some(r) = cited {
