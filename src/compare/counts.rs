@@ -32,8 +32,8 @@ pub struct CompareOptions {
     pub by: GroupBy,
     /// Which passages: the documents, processes, parts and kinds of
     /// document to count in (the filters `search` takes). Grouped by
-    /// process, commentary is left out unless a kind is given (see
-    /// [`Selection`]).
+    /// process, commentary is left out unless a kind is given: the
+    /// processes' own texts are what is compared.
     pub filters: Filters,
     /// Count surface forms (unstemmed) instead of stems.
     pub exact: bool,
