@@ -76,6 +76,7 @@ pub mod export;
 pub mod import;
 pub mod index;
 pub mod output;
+mod pool;
 pub mod search;
 mod static_regex;
 

@@ -2,9 +2,11 @@
 
 pub mod anchor;
 pub mod blocks;
+pub(crate) mod check;
 pub mod commentary;
 pub mod frontmatter;
 pub mod jsonl;
+mod link;
 pub mod model;
 pub mod numbered;
 pub mod refs;
@@ -12,9 +14,10 @@ pub mod symbol;
 pub mod text;
 mod walk;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub(crate) use link::Links;
 pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
@@ -48,45 +51,16 @@ impl Corpus {
         if jsonl::is_jsonl(root) && root.is_file() {
             return Corpus::load_jsonl(root);
         }
-        let found = discover(root)?;
-        // Taken before the files are read: an edit made while they are read
-        // then shows as a change at the next check.
-        let fingerprint = found.fingerprint(root);
-        let stamps = stamps(root, &found.dirs);
-        let mut warnings: Vec<String> = found.skipped.iter().map(ToString::to_string).collect();
-        if found.files.is_empty() {
-            return Err(Error::Input(vec![Diagnostic::new(
-                root,
-                0,
-                "no documents here: a corpus is a folder of .txt or .md files",
-            )]));
-        }
-        let results = parse_all(&found.files);
-        let mut problems = Vec::new();
-        let mut docs = Vec::new();
-        for r in results {
-            match r {
-                Ok((doc, w)) => {
-                    warnings.extend(w.iter().map(ToString::to_string));
-                    docs.push(doc);
-                }
-                Err(mut d) => problems.append(&mut d),
-            }
-        }
-        let docs = resolve_duplicates(docs, &mut problems, &mut warnings);
-        if !problems.is_empty() {
-            problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-            return Err(Error::Input(problems));
-        }
-        let mut corpus = Corpus {
+        let listing = list(root)?;
+        let (documents, warnings) =
+            check::check_all(parse_all(&listing.files), listing.warnings).map_err(Error::Input)?;
+        Ok(Corpus {
             root: root.to_path_buf(),
-            documents: docs,
+            documents,
             warnings,
-            fingerprint,
-            stamps,
-        };
-        corpus.link_commentary();
-        Ok(corpus)
+            fingerprint: listing.fingerprint,
+            stamps: listing.stamps,
+        })
     }
 
     /// Reads a JSON Lines corpus (one passage a line, as `undex export
@@ -106,97 +80,38 @@ impl Corpus {
             stamps,
         })
     }
-
-    /// Resolves commentary references and processes, which depend on the
-    /// other documents of the corpus (their kinds and processes).
-    fn link_commentary(&mut self) {
-        let (kinds, processes) = kinds_and_processes(&self.documents);
-        for doc in &mut self.documents {
-            link(doc, &kinds, &processes);
-        }
-    }
 }
 
-/// Every document's kind and processes, by symbol.
-pub(crate) fn kinds_and_processes(
-    docs: &[Document],
-) -> (HashMap<String, Kind>, HashMap<String, Vec<String>>) {
-    (
-        docs.iter()
-            .map(|d| (d.meta.symbol.clone(), d.meta.kind))
-            .collect(),
-        docs.iter()
-            .map(|d| (d.meta.symbol.clone(), d.meta.process.clone()))
-            .collect(),
-    )
+/// The documents of a corpus folder as a reading of it begins, with what an
+/// index records of them.
+pub(crate) struct Listing {
+    /// Its documents' files, sorted.
+    pub(crate) files: Vec<PathBuf>,
+    /// Taken before the files are read: an edit made while they are read
+    /// then shows as a change at the next check.
+    pub(crate) fingerprint: String,
+    /// The stamps of its folders, taken with the fingerprint.
+    pub(crate) stamps: Vec<Stamp>,
+    /// The files passed over, one line each.
+    pub(crate) warnings: Vec<String>,
 }
 
-/// Links a commentary document to the documents it refers to: its
-/// references take their targets' numbering (`P13` for a report), and each
-/// passage concerns the processes it names or those of what it cites,
-/// failing that its heading's, failing that the document's. Other documents
-/// are left as parsed (their references follow the symbol: `/RES/` is `OP`).
-pub(crate) fn link(
-    doc: &mut Document,
-    kinds: &HashMap<String, Kind>,
-    processes: &HashMap<String, Vec<String>>,
-) {
-    if doc.meta.kind != Kind::Commentary {
-        return;
+/// Lists the documents under `root`; a folder without any is no corpus.
+pub(crate) fn list(root: &Path) -> Result<Listing> {
+    let found = discover(root)?;
+    if found.files.is_empty() {
+        return Err(Error::Input(vec![Diagnostic::new(
+            root,
+            0,
+            "no documents here: a corpus is a folder of .txt or .md files",
+        )]));
     }
-    for p in &mut doc.passages {
-        let mut procs: Vec<String> = Vec::new();
-        let mut add = |list: &[String]| {
-            for x in list {
-                if !procs.contains(x) {
-                    procs.push(x.clone());
-                }
-            }
-        };
-        // The passage's own naming is stashed in `process` by the parser.
-        let named = std::mem::take(&mut p.process);
-        add(&named);
-        for r in &p.refs {
-            let symbol = r.split('#').next().unwrap_or(r);
-            if let Some(list) = processes.get(symbol) {
-                add(list);
-            }
-        }
-        p.refs = p.refs.iter().map(|r| fix_ref_kind(r, kinds)).collect();
-        p.refs.sort();
-        p.refs.dedup();
-        if procs.is_empty() {
-            procs = p.section_processes.clone();
-        }
-        if procs.is_empty() {
-            procs = doc.meta.process.clone();
-        }
-        // One order everywhere: the OEWG, then the GGE, then others by name.
-        procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
-        p.process = procs;
-    }
-}
-
-/// A reference was written assuming the target numbers its paragraphs as a
-/// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
-fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
-    let Some((symbol, anchor)) = id.split_once('#') else {
-        return id.to_owned();
-    };
-    let (prefix, rest) = match anchor.split_once('.') {
-        Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
-        _ => (String::new(), anchor),
-    };
-    let report = match kinds.get(symbol) {
-        Some(k) => *k == Kind::Report,
-        None => looks_like_report(symbol),
-    };
-    let rest = match (report, rest.strip_prefix("OP"), rest.strip_prefix('P')) {
-        (true, Some(n), _) => format!("P{n}"),
-        (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
-        _ => rest.to_owned(),
-    };
-    format!("{symbol}#{prefix}{rest}")
+    Ok(Listing {
+        fingerprint: found.fingerprint(root),
+        stamps: stamps(root, &found.dirs),
+        warnings: found.skipped.iter().map(ToString::to_string).collect(),
+        files: found.files,
+    })
 }
 
 /// `A/70/174` is a report; `A/RES/73/27` and `A/DEC/…` are not.
@@ -209,28 +124,13 @@ pub type Parsed = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Parses files on every core, keeping their order.
 fn parse_all(files: &[PathBuf]) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(vec![Diagnostic::new(
-                        "<corpus>",
-                        0,
-                        "internal error: a parser thread failed",
-                    )])]
-                })
-            })
-            .collect()
-    })
+    crate::pool::map(files, crate::pool::cores(), &|f| parse_file(f))
+        .unwrap_or_else(|_| vec![Err(vec![parser_panicked()])])
+}
+
+/// What is said when a parser thread panicked (a bug: no input should).
+pub(crate) fn parser_panicked() -> Diagnostic {
+    Diagnostic::new("<corpus>", 0, "internal error: a parser thread failed")
 }
 
 /// Reads and parses one corpus file.
@@ -394,115 +294,4 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
             }
         })
         .collect()
-}
-
-/// Which of a full text and the excerpts of its symbol is indexed, and the
-/// one-line notice that says so.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Replacement {
-    /// The full text replaces the excerpts.
-    FullText(String),
-    /// The excerpts stay; the full text is left out.
-    Excerpts(String),
-}
-
-/// The rule for a symbol held by an excerpt (`excerpt = true`) and a full
-/// text, the same for `Corpus::load` and the streaming build: the full text
-/// replaces the excerpts only when it has every paragraph they quote (each
-/// of their anchors). A "full text" with fewer — a page of PDF syntax taken
-/// for text, an import cut short — would otherwise take away paragraphs the
-/// corpus had; then the excerpt is kept, and the notice says which
-/// paragraphs the full text lacks.
-pub(crate) fn full_text_or_excerpts(full: &Document, excerpts: &[&Document]) -> Replacement {
-    let symbol = &full.meta.symbol;
-    let has: std::collections::HashSet<&str> =
-        full.passages.iter().map(|p| p.anchor.as_str()).collect();
-    let mut missing: Vec<&str> = Vec::new();
-    for p in excerpts.iter().flat_map(|d| d.passages.iter()) {
-        if !has.contains(p.anchor.as_str()) && !missing.contains(&p.anchor.as_str()) {
-            missing.push(&p.anchor);
-        }
-    }
-    let shown: Vec<String> = excerpts
-        .iter()
-        .map(|d| d.path.display().to_string())
-        .collect();
-    let shown = shown.join(", ");
-    if missing.is_empty() {
-        return Replacement::FullText(format!(
-            "{symbol}: the full text in {} replaces the excerpt in {shown}",
-            full.path.display()
-        ));
-    }
-    let quoted: usize = excerpts.iter().map(|d| d.passages.len()).sum();
-    let mut list: Vec<&str> = missing.iter().take(5).copied().collect();
-    if missing.len() > 5 {
-        list.push("…");
-    }
-    Replacement::Excerpts(format!(
-        "{symbol}: the excerpt in {shown} is kept, not the text in {}: that text lacks {} of the excerpt's {} ({}), so it is not the full text (it has {}); check what import made of it",
-        full.path.display(),
-        missing.len(),
-        crate::output::plural(quoted, "paragraph"),
-        list.join(", "),
-        crate::output::plural(full.passages.len(), "passage"),
-    ))
-}
-
-/// Two files with one symbol are an error, unless one is the built-in
-/// excerpt (`excerpt = true`) and the other the full text, which replaces it
-/// when [`full_text_or_excerpts`] says so.
-fn resolve_duplicates(
-    docs: Vec<Document>,
-    problems: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<String>,
-) -> Vec<Document> {
-    let mut by_symbol: BTreeMap<String, Vec<Document>> = BTreeMap::new();
-    for d in docs {
-        by_symbol.entry(d.meta.symbol.clone()).or_default().push(d);
-    }
-    let mut out = Vec::new();
-    for (symbol, mut group) in by_symbol {
-        group.sort_by(|a, b| a.path.cmp(&b.path));
-        if group.len() == 1 {
-            out.append(&mut group);
-            continue;
-        }
-        let (excerpts, mut full): (Vec<Document>, Vec<Document>) =
-            group.into_iter().partition(|d| d.meta.excerpt);
-        if full.len() == 1 {
-            let quoted: Vec<&Document> = excerpts.iter().collect();
-            let verdict = full.first().map(|f| full_text_or_excerpts(f, &quoted));
-            match verdict {
-                Some(Replacement::FullText(notice)) => {
-                    warnings.push(notice);
-                    out.append(&mut full);
-                    continue;
-                }
-                Some(Replacement::Excerpts(notice)) => {
-                    warnings.push(notice);
-                    full.clear();
-                }
-                None => {}
-            }
-        }
-        let mut group: Vec<Document> = excerpts.into_iter().chain(full).collect();
-        group.sort_by(|a, b| a.path.cmp(&b.path));
-        if group.len() == 1 {
-            out.append(&mut group);
-            continue;
-        }
-        let first = group.first().map(|d| d.path.clone()).unwrap_or_default();
-        for d in group.iter().skip(1) {
-            problems.push(Diagnostic::new(
-                &d.path,
-                1,
-                format!(
-                    "duplicate symbol {symbol}: {} has it too (a symbol names one document)",
-                    first.display()
-                ),
-            ));
-        }
-    }
-    out
 }

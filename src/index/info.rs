@@ -23,3 +23,27 @@ pub struct IndexInfo {
     #[serde(default)]
     pub stamps: Vec<crate::corpus::Stamp>,
 }
+
+impl IndexInfo {
+    /// What a build of this undex records: `corpus` (its key), the
+    /// `fingerprint` and `stamps` taken before its files were read, the
+    /// counts, and now as the build time.
+    pub fn new(
+        corpus: String,
+        fingerprint: String,
+        stamps: Vec<crate::corpus::Stamp>,
+        documents: u64,
+        passages: u64,
+    ) -> IndexInfo {
+        IndexInfo {
+            schema_version: super::SCHEMA_VERSION,
+            undex_version: env!("CARGO_PKG_VERSION").to_owned(),
+            corpus,
+            fingerprint,
+            documents,
+            passages,
+            built_at: super::now(),
+            stamps,
+        }
+    }
+}

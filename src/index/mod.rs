@@ -5,17 +5,18 @@
 //! seeing the previous index whole, and a build killed before that point
 //! leaves only orphan segment files, which the next build's commit removes.
 
+mod build;
 pub(crate) mod columns;
 pub mod folder;
 mod hold;
 pub mod info;
 pub mod lock;
 mod readonly;
+pub(crate) mod record;
 pub mod schema;
 pub mod stats;
-mod stream;
 
-pub use stream::build_from;
+pub use build::{BuildMode, BuildOptions, BuildReport, build, build_from};
 
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -28,73 +29,8 @@ pub use info::IndexInfo;
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::analysis;
-use crate::corpus::{Corpus, Passage};
+use crate::corpus::Corpus;
 use crate::error::{Error, Result};
-
-/// How to build an index.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// Rebuild even when the corpus has not changed.
-    pub rebuild: bool,
-    /// Indexing threads (default: the number of cores, at most 4).
-    pub threads: Option<usize>,
-    /// Memory budget of the writer in bytes, for all threads together.
-    pub memory_budget: usize,
-}
-
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions {
-            rebuild: false,
-            threads: None,
-            memory_budget: 256 * 1024 * 1024,
-        }
-    }
-}
-
-/// How a build went about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BuildMode {
-    /// Every document indexed anew.
-    Full,
-    /// Only changed, added and removed documents re-indexed.
-    Incremental {
-        /// Documents added or changed.
-        changed: u64,
-        /// Documents removed.
-        removed: u64,
-    },
-    /// Nothing had changed; nothing was written.
-    UpToDate,
-}
-
-/// What a build did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BuildReport {
-    /// Documents in the index.
-    pub documents: u64,
-    /// Passages in the index.
-    pub passages: u64,
-    /// False when the index was already up to date and nothing was written.
-    pub written: bool,
-    /// Full, incremental, or nothing to do.
-    pub mode: BuildMode,
-    /// Things worth telling the user (one line each): skipped files, gaps in
-    /// numbering, an excerpt replaced by its full text.
-    pub warnings: Vec<String>,
-}
-
-impl BuildReport {
-    fn up_to_date(info: &IndexInfo) -> BuildReport {
-        BuildReport {
-            documents: info.documents,
-            passages: info.passages,
-            written: false,
-            mode: BuildMode::UpToDate,
-            warnings: Vec::new(),
-        }
-    }
-}
 
 /// An open undex index, ready to search.
 pub struct Index {
@@ -204,12 +140,7 @@ impl Index {
     pub fn build_in_ram(corpus: &Corpus) -> Result<Index> {
         let index = tantivy::Index::create_in_ram(schema::schema());
         analysis::register(index.tokenizers());
-        let info = write_all(
-            &index,
-            corpus,
-            &BuildOptions::default(),
-            corpus.fingerprint.clone(),
-        )?;
+        let info = build::in_ram(&index, corpus)?;
         Index::ready(index, info, None)
     }
 
@@ -302,28 +233,6 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
     })
 }
 
-/// Builds (or rebuilds) the index of `corpus` in `dir`, replacing the
-/// previous index atomically. The corpus must already be loaded and checked;
-/// [`build_from`] reads a corpus folder itself, streaming, and incrementally.
-pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    let prepared = prepare(dir)?;
-    if let Some(info) = &prepared.previous
-        && !options.rebuild
-        && info.fingerprint == corpus.fingerprint
-        && info.corpus == corpus_name(corpus)
-    {
-        return Ok(BuildReport::up_to_date(info));
-    }
-    let info = write_all(&prepared.index, corpus, options, corpus.fingerprint.clone())?;
-    Ok(BuildReport {
-        documents: info.documents,
-        passages: info.passages,
-        written: true,
-        mode: BuildMode::Full,
-        warnings: corpus.warnings.clone(),
-    })
-}
-
 /// What `dir` holds, refusing anything but nothing or an index undex built
 /// (a tantivy index of another program, or a stray `meta.json`, included).
 fn inspect_ours(dir: &Path) -> Result<FolderState> {
@@ -355,21 +264,6 @@ fn collect_garbage(index: &tantivy::Index) -> Result<()> {
     let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, 15_000_000)?;
     writer.garbage_collect_files().wait()?;
     Ok(())
-}
-
-/// Why the writer stopped: it only says that a worker stopped; joining the
-/// workers says why (a full disk, a read-only folder). Nothing is committed.
-pub(crate) fn worker_failure(
-    mut writer: IndexWriter<TantivyDocument>,
-    e: tantivy::TantivyError,
-) -> Error {
-    match writer.prepare_commit() {
-        Err(cause) => cause.into(),
-        Ok(prepared) => {
-            let _ = prepared.abort();
-            e.into()
-        }
-    }
 }
 
 /// Whether a build killed before its commit left files in `dir`: segment
@@ -421,10 +315,6 @@ fn remove_temporary_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn corpus_name(corpus: &Corpus) -> String {
-    corpus_key(&corpus.root)
-}
-
 /// The corpus path as recorded in an index: canonical, so that `corpus`,
 /// `./corpus/` and `/abs/corpus` name the same corpus.
 pub(crate) fn corpus_key(root: &Path) -> String {
@@ -454,135 +344,6 @@ pub(crate) fn clear(dir: &Path) -> Result<()> {
         std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
     }
     Ok(())
-}
-
-/// A writer with the options' threads (default: one per core, at most 4) and budget.
-pub(crate) fn writer_for(
-    index: &tantivy::Index,
-    options: &BuildOptions,
-) -> Result<IndexWriter<TantivyDocument>> {
-    let threads = options
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, 4);
-    let budget = options.memory_budget.max(threads * 20_000_000);
-    Ok(index.writer_with_num_threads(threads, budget)?)
-}
-
-fn write_all(
-    index: &tantivy::Index,
-    corpus: &Corpus,
-    options: &BuildOptions,
-    fingerprint: String,
-) -> Result<IndexInfo> {
-    let fields = Fields::from_schema(&index.schema())?;
-    let mut writer = writer_for(index, options)?;
-    writer.delete_all_documents()?;
-    let mut passages = 0u64;
-    for doc in &corpus.documents {
-        let rel = doc.path.strip_prefix(&corpus.root).unwrap_or(&doc.path);
-        let stat = file_stat(&doc.path);
-        for p in &doc.passages {
-            if let Err(e) =
-                writer.add_document(to_document(&fields, doc, p, &rel.to_string_lossy(), stat))
-            {
-                return Err(worker_failure(writer, e));
-            }
-            passages += 1;
-        }
-    }
-    let info = IndexInfo {
-        schema_version: SCHEMA_VERSION,
-        undex_version: env!("CARGO_PKG_VERSION").to_owned(),
-        corpus: corpus_name(corpus),
-        fingerprint,
-        documents: corpus.documents.len() as u64,
-        passages,
-        built_at: now(),
-        stamps: corpus.stamps.clone(),
-    };
-    let payload = serde_json::to_string(&info).map_err(|e| Error::Index(e.to_string()))?;
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&payload);
-    hold::point("before-commit");
-    prepared.commit()?;
-    hold::point("committed");
-    writer.wait_merging_threads()?;
-    Ok(info)
-}
-
-/// Size and modification time (ns) of a file, as incremental builds compare them.
-pub(crate) fn file_stat(path: &Path) -> (u64, u64) {
-    std::fs::metadata(path).map_or((0, 0), |m| {
-        let t = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .and_then(|d| u64::try_from(d.as_nanos()).ok())
-            .unwrap_or(0);
-        (m.len(), t)
-    })
-}
-
-pub(crate) fn to_document(
-    f: &Fields,
-    doc: &crate::corpus::Document,
-    p: &Passage,
-    path: &str,
-    stat: (u64, u64),
-) -> TantivyDocument {
-    let mut d = TantivyDocument::default();
-    d.add_text(f.id, &p.id);
-    d.add_text(f.symbol, &p.symbol);
-    d.add_text(f.anchor, &p.anchor);
-    d.add_text(f.citation, &p.citation);
-    if let Some(t) = &doc.meta.title {
-        d.add_text(f.title, t);
-    }
-    d.add_text(f.kind, doc.meta.kind.as_str());
-    d.add_text(f.part, p.part.as_str());
-    for pr in &p.process {
-        d.add_text(f.process, pr);
-    }
-    if let Some(s) = &p.section {
-        d.add_text(f.section, s);
-    }
-    let mut cited: Vec<&str> = Vec::new();
-    for r in &p.refs {
-        d.add_text(f.refs, r);
-        for symbol in crate::corpus::refs::cited_symbols(r) {
-            if !cited.contains(&symbol) {
-                cited.push(symbol);
-            }
-        }
-    }
-    for c in cited {
-        d.add_text(f.cites, c);
-    }
-    if let Some(date) = doc.meta.date() {
-        d.add_text(f.date, date);
-    }
-    d.add_text(f.text, &p.text);
-    d.add_text(f.text_exact, &p.text);
-    d.add_bool(f.excerpt, doc.meta.excerpt);
-    if !p.notes.is_empty()
-        && let Ok(json) = serde_json::to_string(&p.notes)
-    {
-        d.add_text(f.notes, &json);
-    }
-    // Each note is a value of its own, so that a phrase never runs from one
-    // note into the next.
-    for n in &p.notes {
-        d.add_text(f.notes_text, &n.text);
-        d.add_text(f.notes_exact, &n.text);
-    }
-    d.add_u64(f.seq, p.seq);
-    d.add_u64(f.words, analysis::word_count(&p.text));
-    d.add_u64(f.line, p.line as u64);
-    d.add_text(f.path, path);
-    d.add_u64(f.file_size, stat.0);
-    d.add_u64(f.file_mtime, stat.1);
-    d
 }
 
 /// Where the corpus is when nobody says (relative to the working folder).

@@ -91,34 +91,90 @@ pub fn schema() -> Schema {
     // Fast (columnar) copies of the grouping keys let comparisons count by
     // document, process and part without reading stored documents.
     let fast = tantivy::tokenizer::RAW_TOKENIZER_NAME;
-    b.add_text_field("id", key_options(true).set_fast(fast));
+    b.add_text_field(Fields::ID, key_options(true).set_fast(fast));
     b.add_text_field(
-        "symbol",
+        Fields::SYMBOL,
         key_options(true).set_fast(tantivy::tokenizer::RAW_TOKENIZER_NAME),
     );
-    b.add_text_field("anchor", key_options(true));
-    b.add_text_field("citation", STORED);
-    b.add_text_field("title", STORED);
-    b.add_text_field("kind", key_options(true).set_fast(fast));
-    b.add_text_field("part", key_options(true).set_fast(fast));
-    b.add_text_field("process", key_options(true).set_fast(fast));
-    b.add_text_field("section", text_options(analysis::STEMMED, true));
-    b.add_text_field("refs", key_options(true));
-    b.add_text_field("cites", key_options(false));
-    b.add_text_field("date", key_options(true));
-    b.add_text_field("text", text_options(analysis::STEMMED, true));
-    b.add_text_field("text_exact", text_options(analysis::EXACT, false));
-    b.add_bool_field("excerpt", STORED);
-    b.add_text_field("notes", STORED);
-    b.add_text_field("notes_text", text_options(analysis::STEMMED, false));
-    b.add_text_field("notes_exact", text_options(analysis::EXACT, false));
-    b.add_u64_field("seq", INDEXED | STORED | FAST);
-    b.add_u64_field("words", STORED | FAST);
-    b.add_u64_field("line", STORED);
-    b.add_text_field("path", TextOptions::default().set_stored().set_fast(fast));
-    b.add_u64_field("file_size", FAST);
-    b.add_u64_field("file_mtime", FAST);
+    b.add_text_field(Fields::ANCHOR, key_options(true));
+    b.add_text_field(Fields::CITATION, STORED);
+    b.add_text_field(Fields::TITLE, STORED);
+    b.add_text_field(Fields::KIND, key_options(true).set_fast(fast));
+    b.add_text_field(Fields::PART, key_options(true).set_fast(fast));
+    b.add_text_field(Fields::PROCESS, key_options(true).set_fast(fast));
+    b.add_text_field(Fields::SECTION, text_options(analysis::STEMMED, true));
+    b.add_text_field(Fields::REFS, key_options(true));
+    b.add_text_field(Fields::CITES, key_options(false));
+    b.add_text_field(Fields::DATE, key_options(true));
+    b.add_text_field(Fields::TEXT, text_options(analysis::STEMMED, true));
+    b.add_text_field(Fields::TEXT_EXACT, text_options(analysis::EXACT, false));
+    b.add_bool_field(Fields::EXCERPT, STORED);
+    b.add_text_field(Fields::NOTES, STORED);
+    b.add_text_field(Fields::NOTES_TEXT, text_options(analysis::STEMMED, false));
+    b.add_text_field(Fields::NOTES_EXACT, text_options(analysis::EXACT, false));
+    b.add_u64_field(Fields::SEQ, INDEXED | STORED | FAST);
+    b.add_u64_field(Fields::WORDS, STORED | FAST);
+    b.add_u64_field(Fields::LINE, STORED);
+    b.add_text_field(
+        Fields::PATH,
+        TextOptions::default().set_stored().set_fast(fast),
+    );
+    b.add_u64_field(Fields::FILE_SIZE, FAST);
+    b.add_u64_field(Fields::FILE_MTIME, FAST);
     b.build()
+}
+
+/// Each field's name, for what reads a column or a field by name (fast
+/// fields, the schema description).
+impl Fields {
+    /// The name of [`Fields::id`] in the schema.
+    pub const ID: &str = "id";
+    /// The name of [`Fields::symbol`] in the schema.
+    pub const SYMBOL: &str = "symbol";
+    /// The name of [`Fields::anchor`] in the schema.
+    pub const ANCHOR: &str = "anchor";
+    /// The name of [`Fields::citation`] in the schema.
+    pub const CITATION: &str = "citation";
+    /// The name of [`Fields::title`] in the schema.
+    pub const TITLE: &str = "title";
+    /// The name of [`Fields::kind`] in the schema.
+    pub const KIND: &str = "kind";
+    /// The name of [`Fields::part`] in the schema.
+    pub const PART: &str = "part";
+    /// The name of [`Fields::process`] in the schema.
+    pub const PROCESS: &str = "process";
+    /// The name of [`Fields::section`] in the schema.
+    pub const SECTION: &str = "section";
+    /// The name of [`Fields::refs`] in the schema.
+    pub const REFS: &str = "refs";
+    /// The name of [`Fields::cites`] in the schema.
+    pub const CITES: &str = "cites";
+    /// The name of [`Fields::date`] in the schema.
+    pub const DATE: &str = "date";
+    /// The name of [`Fields::text`] in the schema.
+    pub const TEXT: &str = "text";
+    /// The name of [`Fields::text_exact`] in the schema.
+    pub const TEXT_EXACT: &str = "text_exact";
+    /// The name of [`Fields::excerpt`] in the schema.
+    pub const EXCERPT: &str = "excerpt";
+    /// The name of [`Fields::notes`] in the schema.
+    pub const NOTES: &str = "notes";
+    /// The name of [`Fields::notes_text`] in the schema.
+    pub const NOTES_TEXT: &str = "notes_text";
+    /// The name of [`Fields::notes_exact`] in the schema.
+    pub const NOTES_EXACT: &str = "notes_exact";
+    /// The name of [`Fields::seq`] in the schema.
+    pub const SEQ: &str = "seq";
+    /// The name of [`Fields::words`] in the schema.
+    pub const WORDS: &str = "words";
+    /// The name of [`Fields::line`] in the schema.
+    pub const LINE: &str = "line";
+    /// The name of [`Fields::path`] in the schema.
+    pub const PATH: &str = "path";
+    /// The name of [`Fields::file_size`] in the schema.
+    pub const FILE_SIZE: &str = "file_size";
+    /// The name of [`Fields::file_mtime`] in the schema.
+    pub const FILE_MTIME: &str = "file_mtime";
 }
 
 impl Fields {
@@ -132,88 +188,97 @@ impl Fields {
             })
         };
         Ok(Fields {
-            id: f("id")?,
-            symbol: f("symbol")?,
-            anchor: f("anchor")?,
-            citation: f("citation")?,
-            title: f("title")?,
-            kind: f("kind")?,
-            part: f("part")?,
-            process: f("process")?,
-            section: f("section")?,
-            refs: f("refs")?,
-            cites: f("cites")?,
-            date: f("date")?,
-            text: f("text")?,
-            text_exact: f("text_exact")?,
-            excerpt: f("excerpt")?,
-            notes: f("notes")?,
-            notes_text: f("notes_text")?,
-            notes_exact: f("notes_exact")?,
-            seq: f("seq")?,
-            words: f("words")?,
-            line: f("line")?,
-            path: f("path")?,
-            file_size: f("file_size")?,
-            file_mtime: f("file_mtime")?,
+            id: f(Fields::ID)?,
+            symbol: f(Fields::SYMBOL)?,
+            anchor: f(Fields::ANCHOR)?,
+            citation: f(Fields::CITATION)?,
+            title: f(Fields::TITLE)?,
+            kind: f(Fields::KIND)?,
+            part: f(Fields::PART)?,
+            process: f(Fields::PROCESS)?,
+            section: f(Fields::SECTION)?,
+            refs: f(Fields::REFS)?,
+            cites: f(Fields::CITES)?,
+            date: f(Fields::DATE)?,
+            text: f(Fields::TEXT)?,
+            text_exact: f(Fields::TEXT_EXACT)?,
+            excerpt: f(Fields::EXCERPT)?,
+            notes: f(Fields::NOTES)?,
+            notes_text: f(Fields::NOTES_TEXT)?,
+            notes_exact: f(Fields::NOTES_EXACT)?,
+            seq: f(Fields::SEQ)?,
+            words: f(Fields::WORDS)?,
+            line: f(Fields::LINE)?,
+            path: f(Fields::PATH)?,
+            file_size: f(Fields::FILE_SIZE)?,
+            file_mtime: f(Fields::FILE_MTIME)?,
         })
     }
 }
 
 /// What each field holds, for the schema description.
 const DESCRIPTIONS: [(&str, &str); 24] = [
-    ("id", "passage id, symbol#anchor: A/RES/73/27#OP5"),
+    (Fields::ID, "passage id, symbol#anchor: A/RES/73/27#OP5"),
     (
-        "symbol",
+        Fields::SYMBOL,
         "document symbol: A/RES/73/27 (fast, for ordering ties)",
     ),
     (
-        "anchor",
+        Fields::ANCHOR,
         "place in the document: PP3, OP5, OP4(a)(i), OP1.1, P13, U2, ANNEX.OP2, S7.2",
     ),
-    ("citation", "how to cite the passage: A/RES/73/27, para. 5"),
-    ("title", "document title"),
-    ("kind", "resolution, decision, report or commentary"),
-    ("part", "preambular, operative, report or commentary"),
     (
-        "process",
+        Fields::CITATION,
+        "how to cite the passage: A/RES/73/27, para. 5",
+    ),
+    (Fields::TITLE, "document title"),
+    (Fields::KIND, "resolution, decision, report or commentary"),
+    (Fields::PART, "preambular, operative, report or commentary"),
+    (
+        Fields::PROCESS,
         "negotiating processes, one value each: OEWG, GGE",
     ),
-    ("section", "the heading the passage stands under"),
-    ("refs", "passage ids and symbols the passage refers to"),
+    (Fields::SECTION, "the heading the passage stands under"),
     (
-        "cites",
+        Fields::REFS,
+        "passage ids and symbols the passage refers to",
+    ),
+    (
+        Fields::CITES,
         "symbols of the documents the passage refers to (for search)",
     ),
-    ("date", "adoption date (YYYY-MM-DD) or a commentary's date"),
-    ("text", "the passage text, stemmed for search"),
     (
-        "text_exact",
+        Fields::DATE,
+        "adoption date (YYYY-MM-DD) or a commentary's date",
+    ),
+    (Fields::TEXT, "the passage text, stemmed for search"),
+    (
+        Fields::TEXT_EXACT,
         "the passage text again, unstemmed, for exact matching",
     ),
     (
-        "excerpt",
+        Fields::EXCERPT,
         "true when the corpus holds only some paragraphs of the document",
     ),
-    ("notes", "footnotes, a JSON array of {marker, text}"),
+    (Fields::NOTES, "footnotes, a JSON array of {marker, text}"),
     (
-        "notes_text",
+        Fields::NOTES_TEXT,
         "the footnotes' text, stemmed for search (ranked below the passage text)",
     ),
     (
-        "notes_exact",
+        Fields::NOTES_EXACT,
         "the footnotes' text again, unstemmed, for exact matching",
     ),
-    ("seq", "place of the passage in its document, from 0"),
-    ("words", "exact number of words of the text"),
-    ("line", "line of the source file"),
-    ("path", "source file, relative to the corpus"),
+    (Fields::SEQ, "place of the passage in its document, from 0"),
+    (Fields::WORDS, "exact number of words of the text"),
+    (Fields::LINE, "line of the source file"),
+    (Fields::PATH, "source file, relative to the corpus"),
     (
-        "file_size",
+        Fields::FILE_SIZE,
         "size in bytes of the source file when indexed (for incremental builds)",
     ),
     (
-        "file_mtime",
+        Fields::FILE_MTIME,
         "modification time of the source file when indexed, ns since the epoch",
     ),
 ];

@@ -11,14 +11,15 @@ use serde::Serialize;
 use tantivy::collector::sort_key::{SortByStaticFastValue, SortByString};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
 use crate::corpus::Note;
 use crate::error::{Error, Result};
-use crate::index::{Fields, Index};
+use crate::index::Index;
+pub(crate) use crate::index::record::read_record;
 
 /// Longest query accepted, in bytes (a pasted page is fine; a pasted book is not a query).
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
@@ -133,45 +134,6 @@ pub struct Results {
     pub matched: usize,
     /// Parts of the query that had nothing searchable in them.
     pub ignored: Vec<String>,
-}
-
-pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
-    let s = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
-    let all = |field| {
-        doc.get_all(field)
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect::<Vec<_>>()
-    };
-    let n = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-    PassageRecord {
-        id: s(f.id).unwrap_or_default(),
-        symbol: s(f.symbol).unwrap_or_default(),
-        anchor: s(f.anchor).unwrap_or_default(),
-        citation: s(f.citation).unwrap_or_default(),
-        title: s(f.title),
-        kind: s(f.kind).unwrap_or_default(),
-        part: s(f.part).unwrap_or_default(),
-        process: all(f.process),
-        section: s(f.section),
-        date: s(f.date),
-        refs: all(f.refs),
-        notes: s(f.notes)
-            .and_then(|j| serde_json::from_str(&j).ok())
-            .unwrap_or_default(),
-        excerpt: doc
-            .get_first(f.excerpt)
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false),
-        text: s(f.text).unwrap_or_default(),
-        seq: n(f.seq),
-        words: n(f.words),
-        path: s(f.path),
-        line: n(f.line),
-    }
 }
 
 impl Index {
