@@ -15,8 +15,8 @@ use crate::analysis;
 use crate::corpus::Part;
 use crate::corpus::symbol::cmp_symbols;
 use crate::error::{Error, Result};
-use crate::index::Index;
 use crate::index::columns::StrValues;
+use crate::index::{Fields, Index};
 use crate::search::Filters;
 
 /// Above this many groups, each group is compared with the rest instead of
@@ -357,12 +357,12 @@ impl Universe {
         let mut segments = Vec::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let symbol_col = StrValues::open(ff, "symbol")?;
-            let process_col = StrValues::open(ff, "process")?;
-            let part_col = StrValues::open(ff, "part")?;
-            let kind_col = StrValues::open(ff, "kind")?;
-            let words_col = ff.u64("words")?;
-            let seq_col = ff.u64("seq")?;
+            let symbol_col = StrValues::open(ff, Fields::SYMBOL)?;
+            let process_col = StrValues::open(ff, Fields::PROCESS)?;
+            let part_col = StrValues::open(ff, Fields::PART)?;
+            let kind_col = StrValues::open(ff, Fields::KIND)?;
+            let words_col = ff.u64(Fields::WORDS)?;
+            let seq_col = ff.u64(Fields::SEQ)?;
             let alive = seg.alive_bitset();
             let mut docs = Vec::with_capacity(seg.max_doc() as usize);
             let wanted = Selection::wants;
@@ -578,7 +578,7 @@ impl Index {
         let id_columns = searcher
             .segment_readers()
             .iter()
-            .map(|r| r.fast_fields().str("id"))
+            .map(|r| r.fast_fields().str(Fields::ID))
             .collect::<tantivy::Result<Vec<_>>>()?;
         let n = u.group_names.len();
         let mut group_words = vec![0u64; n];

@@ -7,8 +7,8 @@ use serde_json::json;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::error::{Error, Result};
-use crate::index::Index;
 use crate::index::columns::StrValues;
+use crate::index::{Fields, Index};
 use crate::search::{PassageRecord, read_record};
 
 /// The formats of `undex export`.
@@ -29,8 +29,8 @@ impl Index {
         let searcher = self.searcher();
         let mut order: Vec<(String, u64, DocAddress)> = Vec::new();
         for (si, seg) in searcher.segment_readers().iter().enumerate() {
-            let symbols = StrValues::open(seg.fast_fields(), "symbol")?;
-            let seqs = seg.fast_fields().u64("seq")?;
+            let symbols = StrValues::open(seg.fast_fields(), Fields::SYMBOL)?;
+            let seqs = seg.fast_fields().u64(Fields::SEQ)?;
             let alive = seg.alive_bitset();
             for doc in 0..seg.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {

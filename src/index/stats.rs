@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use super::Index;
 use super::columns::StrValues;
+use super::{Fields, Index};
 use crate::corpus::symbol::sort_by_symbol;
 use crate::error::Result;
 
@@ -87,11 +87,11 @@ impl Index {
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
             let (symbol, process, part) = (
-                StrValues::open(ff, "symbol")?,
-                StrValues::open(ff, "process")?,
-                StrValues::open(ff, "part")?,
+                StrValues::open(ff, Fields::SYMBOL)?,
+                StrValues::open(ff, Fields::PROCESS)?,
+                StrValues::open(ff, Fields::PART)?,
             );
-            let wcol = ff.u64("words")?;
+            let wcol = ff.u64(Fields::WORDS)?;
             let alive = seg.alive_bitset();
             for doc in 0..seg.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {

@@ -9,7 +9,7 @@ use tantivy::{Searcher, Term};
 
 use super::Filters;
 use crate::error::{Error, Result};
-use crate::index::Index;
+use crate::index::{Fields, Index};
 
 /// How many of the closest values a refusal names.
 const CLOSEST: usize = 3;
@@ -60,9 +60,9 @@ fn holds(searcher: &Searcher, field: Field, value: &str) -> Result<bool> {
 /// only if a live passage still has it.
 fn values_of(searcher: &Searcher, field: Field, name: &str) -> Result<BTreeSet<String>> {
     let column = if name == "document" {
-        "symbol"
+        Fields::SYMBOL
     } else {
-        "process"
+        Fields::PROCESS
     };
     let mut all = BTreeSet::new();
     for segment in searcher.segment_readers() {

@@ -18,8 +18,8 @@ pub use plan::Filters;
 
 use crate::corpus::Note;
 use crate::error::{Error, Result};
-use crate::index::Index;
 pub(crate) use crate::index::record::read_record;
+use crate::index::{Fields, Index};
 
 /// Longest query accepted, in bytes (a pasted page is fine; a pasted book is not a query).
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
@@ -354,8 +354,11 @@ impl Index {
             return Ok(Vec::new());
         }
         let collector = TopDocs::with_limit(n).order_by((
-            (SortByString::for_field("symbol"), Order::Asc),
-            (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
+            (SortByString::for_field(Fields::SYMBOL), Order::Asc),
+            (
+                SortByStaticFastValue::<u64>::for_field(Fields::SEQ),
+                Order::Asc,
+            ),
         ));
         let found = searcher.search(query, &collector)?;
         let mut records = found

@@ -31,6 +31,7 @@ use tantivy::{
 
 use crate::corpus::symbol::cmp_symbols;
 use crate::error::Result;
+use crate::index::Fields;
 
 /// A hit's sort key as tantivy's ordered collector gives it: (score,
 /// symbol) and `seq`.
@@ -164,8 +165,8 @@ impl<'a> Keys<'a> {
             std::collections::hash_map::Entry::Vacant(e) => {
                 let ff = self.searcher.segment_reader(addr.segment_ord).fast_fields();
                 e.insert(Columns {
-                    symbol: ff.str("symbol")?,
-                    seq: ff.u64("seq").ok(),
+                    symbol: ff.str(Fields::SYMBOL)?,
+                    seq: ff.u64(Fields::SEQ).ok(),
                     names: HashMap::new(),
                 })
             }
@@ -204,7 +205,7 @@ fn exhaustive(
     let ranks = Arc::new(symbol_ranks(searcher)?);
     let by_symbol = move |seg: &SegmentReader| {
         let table = ranks.get(&seg.segment_id()).cloned().unwrap_or_default();
-        let column = seg.fast_fields().str("symbol").ok().flatten();
+        let column = seg.fast_fields().str(Fields::SYMBOL).ok().flatten();
         move |doc: DocId| -> u64 {
             column
                 .as_ref()
@@ -218,7 +219,10 @@ fn exhaustive(
             (SortBySimilarityScore, Order::Desc),
             (by_symbol, Order::Asc),
         ),
-        (SortByStaticFastValue::<u64>::for_field("seq"), Order::Asc),
+        (
+            SortByStaticFastValue::<u64>::for_field(Fields::SEQ),
+            Order::Asc,
+        ),
     ));
     let ranked: Vec<(RankKey, DocAddress)> = searcher.search(query, &collector)?;
     Ok(ranked.into_iter().map(|(((s, _), _), a)| (s, a)).collect())
@@ -230,7 +234,7 @@ fn symbol_ranks(searcher: &Searcher) -> Result<HashMap<SegmentId, Arc<Vec<u64>>>
     let mut per_segment: Vec<(SegmentId, Vec<String>)> = Vec::new();
     for seg in searcher.segment_readers() {
         let mut names = Vec::new();
-        if let Some(col) = seg.fast_fields().str("symbol")? {
+        if let Some(col) = seg.fast_fields().str(Fields::SYMBOL)? {
             let mut terms = col
                 .dictionary()
                 .stream()
