@@ -71,6 +71,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -124,14 +124,30 @@ pub struct Hit {
     pub passage: PassageRecord,
 }
 
-/// The answer to a search.
-#[derive(Debug, Clone, PartialEq)]
+/// The answer to a search: the hits of the page asked for and what the
+/// search was (`search --json` prints the hits, then the summary).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     /// The hits, best first.
     pub hits: Vec<Hit>,
-    /// How many passages matched in all.
+    /// How many matched, the page and the query.
+    pub summary: Summary,
+}
+
+/// What a search was and how many passages it matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Hits returned.
+    pub returned: usize,
+    /// Passages that matched in all.
     pub matched: usize,
-    /// Parts of the query that had nothing searchable in them.
+    /// Hits skipped.
+    pub offset: usize,
+    /// Most hits asked for.
+    pub limit: usize,
+    /// The query as given.
+    pub query: String,
+    /// Parts of the query with nothing searchable in them.
     pub ignored: Vec<String>,
 }
 
@@ -244,9 +260,15 @@ impl Index {
             });
         }
         Ok(Results {
+            summary: Summary {
+                returned: hits.len(),
+                matched,
+                offset: options.offset,
+                limit: options.limit,
+                query: options.query.clone(),
+                ignored: plan.ignored,
+            },
             hits,
-            matched,
-            ignored: plan.ignored,
         })
     }
 
@@ -286,7 +308,10 @@ impl Index {
             cited_by = self.in_order(&searcher, &q)?;
         }
         Ok(Shown {
-            document: matches!(target, Target::Document(_)),
+            what: match target {
+                Target::Document(_) => ShownAs::Document,
+                Target::Passage(_) => ShownAs::Passage,
+            },
             passages,
             cited_by,
         })
@@ -411,15 +436,26 @@ impl Index {
     }
 }
 
-/// What `show` found.
-#[derive(Debug, Clone, PartialEq)]
+/// What `show` found: nothing when `passages` is empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shown {
-    /// True when a whole document was asked for (by its symbol).
-    pub document: bool,
+    /// Whether a passage (by id or citation) or a whole document (by its
+    /// symbol) was asked for.
+    pub what: ShownAs,
     /// The passage and its sub-paragraphs, or the document's passages, in order.
     pub passages: Vec<PassageRecord>,
     /// Passages of other documents that refer to what is shown.
     pub cited_by: Vec<PassageRecord>,
+}
+
+/// What [`Index::show`] was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownAs {
+    /// A passage, with its sub-paragraphs.
+    Passage,
+    /// A whole document, in order.
+    Document,
 }
 
 /// What a user named for `show` or `align`.
