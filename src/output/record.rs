@@ -1,4 +1,4 @@
-//! The wire format: [`Record`], one JSON Lines record (`{"type": …, "data": …}`) for each value a library call returns, and [`write`], which frames it as a line.
+//! The wire format: [`Record`], one JSON Lines record (`{"type": …, "data": …}`) for each value a library call returns, and [`write()`], which frames it as a line.
 //!
 //! Every `--json` line undex prints is one of these records, so the names
 //! of the types are written here once, not at the places that print them;

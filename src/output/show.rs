@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::record::{self, Record};
 use super::{CITATION, DIM, plural, processes};
+use crate::corpus::Kind;
 use crate::search::{PassageRecord, Shown, ShownAs};
 
 /// How many referring passages are printed before the rest is counted.
@@ -60,11 +61,11 @@ pub fn document_header(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()>
         p.symbol,
         p.title.as_deref().unwrap_or("")
     )?;
-    let mut facts = vec![p.kind.clone()];
+    let mut facts = vec![p.kind.to_string()];
     if let Some(d) = &p.date {
         facts.push(d.clone());
     }
-    if !p.process.is_empty() && p.kind != "commentary" {
+    if !p.process.is_empty() && p.kind != Kind::Commentary {
         facts.push(p.process.join(", "));
     }
     writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "))?;

@@ -16,7 +16,7 @@ use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
-use crate::corpus::Note;
+use crate::corpus::{Kind, Note, Part, PassageId};
 use crate::error::{Error, Result};
 use crate::index::{Fields, Index};
 
@@ -72,10 +72,10 @@ pub struct PassageRecord {
     pub citation: String,
     /// The document's title.
     pub title: Option<String>,
-    /// `resolution`, `decision`, `report` or `commentary`.
-    pub kind: String,
-    /// `preambular`, `operative`, `report` or `commentary`.
-    pub part: String,
+    /// Its document's kind: `resolution`, `decision`, `report` or `commentary`.
+    pub kind: Kind,
+    /// Its part: `preambular`, `operative`, `report` or `commentary`.
+    pub part: Part,
     /// The processes it concerns.
     pub process: Vec<String>,
     /// Its section heading.
@@ -169,8 +169,13 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         anchor: s(f.anchor).unwrap_or_default(),
         citation: s(f.citation).unwrap_or_default(),
         title: s(f.title),
-        kind: s(f.kind).unwrap_or_default(),
-        part: s(f.part).unwrap_or_default(),
+        kind: s(f.kind)
+            .and_then(|k| Kind::ALL.into_iter().find(|x| x.as_str() == k))
+            .unwrap_or_default(),
+        // Every stored passage has a part (the build writes one).
+        part: s(f.part)
+            .and_then(|p| Part::parse(&p))
+            .unwrap_or(Part::Operative),
         process: all(f.process),
         section: s(f.section),
         date: s(f.date),
@@ -329,7 +334,8 @@ impl Index {
                 .into_iter()
                 .next()),
             Target::Document(symbol) => Err(Error::Query(format!(
-                "{symbol} names a whole document: give a passage id ({symbol}#OP5) or a citation ({symbol}, para. 5)"
+                "{symbol} names a whole document: give a passage id ({}) or a citation ({symbol}, para. 5)",
+                PassageId::new(&symbol, "OP5")
             ))),
         }
     }
@@ -344,7 +350,7 @@ impl Index {
                 "give a passage id (A/RES/73/27#OP5), a citation (A/RES/73/27, para. 5) or a symbol".into(),
             ));
         }
-        if given.contains('#') {
+        if crate::corpus::id::is_written_as_id(given) {
             return Ok(Target::Passage(given.to_owned()));
         }
         let exists = |id: &str| {
@@ -398,7 +404,7 @@ impl Index {
                 .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
         };
         // Commentary anchors (S7.2) number passages, not sub-paragraphs.
-        if passage.kind == "commentary" {
+        if passage.kind == Kind::Commentary {
             return Ok(vec![passage]);
         }
         let mut out = vec![passage.clone()];
