@@ -10,6 +10,7 @@ use clap::Args;
 use super::notify;
 use undex::import::{self, ImportOptions};
 use undex::output::plural;
+use undex::output::record::{self, Imported, Record};
 
 /// Turn the raw text of UN documents into corpus files.
 ///
@@ -58,16 +59,6 @@ fn processes_table(
         }
     }
     Ok(None)
-}
-
-#[derive(serde::Serialize)]
-struct Imported<'a> {
-    input: String,
-    path: String,
-    symbol: &'a str,
-    passages: usize,
-    process: &'a [String],
-    warnings: Vec<String>,
 }
 
 /// Runs `undex import`.
@@ -148,18 +139,15 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     batch.commit()?;
     for (path, written, imp) in &done {
         if args.json {
-            undex::output::json_line(
-                out,
-                "imported",
-                &Imported {
-                    input: path.display().to_string(),
-                    path: written.display().to_string(),
-                    symbol: &imp.symbol,
-                    passages: imp.passages,
-                    process: &imp.process,
-                    warnings: imp.warnings.iter().map(ToString::to_string).collect(),
-                },
-            )?;
+            let imported = Imported {
+                input: path.display().to_string(),
+                path: written.display().to_string(),
+                symbol: imp.symbol.clone(),
+                passages: imp.passages,
+                process: imp.process.clone(),
+                warnings: imp.warnings.iter().map(ToString::to_string).collect(),
+            };
+            record::write(out, &Record::Imported(&imported))?;
         } else {
             writeln!(
                 out,

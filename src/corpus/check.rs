@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::link::Links;
-use super::{Document, Kind, Meta, Parsed};
+use super::{Document, Kind, Meta, Parsed, id};
 use crate::error::Diagnostic;
 
 /// A document that is not an excerpt, as far as the checks need it.
@@ -92,7 +92,7 @@ impl<T: Clone> Checker<T> {
         let mut refs: Vec<String> = doc
             .passages
             .iter()
-            .flat_map(|p| p.refs.iter().filter(|r| r.contains('#')).cloned())
+            .flat_map(|p| p.refs.iter().filter(|r| id::is_written_as_id(r)).cloned())
             .collect();
         refs.sort();
         refs.dedup();

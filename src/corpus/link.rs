@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{Document, Kind, Meta, looks_like_report};
+use super::{Document, Kind, Meta, PassageId, id, looks_like_report};
 
 /// What linking needs of the other documents: each symbol's kind and processes.
 #[derive(Debug, Default)]
@@ -71,7 +71,7 @@ impl Links {
         let mut procs: Vec<String> = Vec::new();
         let cited = refs
             .iter()
-            .filter_map(|r| self.processes.get(r.split('#').next().unwrap_or(r)));
+            .filter_map(|r| self.processes.get(id::symbol_of(r)));
         for x in std::iter::once(&named).chain(cited).flatten() {
             if !procs.contains(x) {
                 procs.push(x.clone());
@@ -91,9 +91,10 @@ impl Links {
     /// A reference was written assuming the target numbers its paragraphs as a
     /// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
     fn fix_ref_kind(&self, id: &str) -> String {
-        let Some((symbol, anchor)) = id.split_once('#') else {
+        let Some(parsed) = PassageId::parse(id) else {
             return id.to_owned();
         };
+        let (symbol, anchor) = (parsed.symbol(), parsed.anchor());
         let (prefix, rest) = match anchor.split_once('.') {
             Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
             _ => (String::new(), anchor),
@@ -107,7 +108,7 @@ impl Links {
             (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
             _ => rest.to_owned(),
         };
-        format!("{symbol}#{prefix}{rest}")
+        PassageId::new(symbol, format!("{prefix}{rest}")).to_string()
     }
 }
 

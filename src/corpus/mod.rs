@@ -5,6 +5,7 @@ pub mod blocks;
 pub(crate) mod check;
 pub mod commentary;
 pub mod frontmatter;
+pub mod id;
 pub mod jsonl;
 mod link;
 pub mod model;
@@ -17,6 +18,7 @@ mod walk;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use id::PassageId;
 pub(crate) use link::Links;
 pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
@@ -176,7 +178,7 @@ pub fn parse_bytes(
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| Passage {
-                    id: format!("{}#{}", meta.symbol, p.anchor),
+                    id: PassageId::new(&meta.symbol, p.anchor.to_string()).to_string(),
                     symbol: meta.symbol.clone(),
                     citation: p.anchor.citation(&meta.symbol),
                     anchor: p.anchor.to_string(),
@@ -274,7 +276,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
             }
             .to_string();
             Passage {
-                id: format!("{}#{anchor}", meta.symbol),
+                id: PassageId::new(&meta.symbol, &anchor).to_string(),
                 symbol: meta.symbol.clone(),
                 anchor,
                 citation,

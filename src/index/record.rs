@@ -5,7 +5,7 @@ use tantivy::schema::Value;
 
 use super::Fields;
 use crate::analysis;
-use crate::corpus::{Document, Passage};
+use crate::corpus::{Document, Kind, Part, Passage};
 use crate::search::PassageRecord;
 
 /// The tantivy document of passage `p` of `doc`, read from `path` (relative
@@ -90,8 +90,13 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         anchor: s(f.anchor).unwrap_or_default(),
         citation: s(f.citation).unwrap_or_default(),
         title: s(f.title),
-        kind: s(f.kind).unwrap_or_default(),
-        part: s(f.part).unwrap_or_default(),
+        kind: s(f.kind)
+            .and_then(|k| Kind::ALL.into_iter().find(|x| x.as_str() == k))
+            .unwrap_or_default(),
+        // Every stored passage has a part (the build writes one).
+        part: s(f.part)
+            .and_then(|p| Part::parse(&p))
+            .unwrap_or(Part::Operative),
         process: all(f.process),
         section: s(f.section),
         date: s(f.date),

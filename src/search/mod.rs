@@ -16,7 +16,7 @@ use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
-use crate::corpus::Note;
+use crate::corpus::{Kind, Note, Part, PassageId};
 use crate::error::{Error, Result};
 pub(crate) use crate::index::record::read_record;
 use crate::index::{Fields, Index};
@@ -73,10 +73,10 @@ pub struct PassageRecord {
     pub citation: String,
     /// The document's title.
     pub title: Option<String>,
-    /// `resolution`, `decision`, `report` or `commentary`.
-    pub kind: String,
-    /// `preambular`, `operative`, `report` or `commentary`.
-    pub part: String,
+    /// Its document's kind: `resolution`, `decision`, `report` or `commentary`.
+    pub kind: Kind,
+    /// Its part: `preambular`, `operative`, `report` or `commentary`.
+    pub part: Part,
     /// The processes it concerns.
     pub process: Vec<String>,
     /// Its section heading.
@@ -125,14 +125,30 @@ pub struct Hit {
     pub passage: PassageRecord,
 }
 
-/// The answer to a search.
-#[derive(Debug, Clone, PartialEq)]
+/// The answer to a search: the hits of the page asked for and what the
+/// search was (`search --json` prints the hits, then the summary).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     /// The hits, best first.
     pub hits: Vec<Hit>,
-    /// How many passages matched in all.
+    /// How many matched, the page and the query.
+    pub summary: Summary,
+}
+
+/// What a search was and how many passages it matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Hits returned.
+    pub returned: usize,
+    /// Passages that matched in all.
     pub matched: usize,
-    /// Parts of the query that had nothing searchable in them.
+    /// Hits skipped.
+    pub offset: usize,
+    /// Most hits asked for.
+    pub limit: usize,
+    /// The query as given.
+    pub query: String,
+    /// Parts of the query with nothing searchable in them.
     pub ignored: Vec<String>,
 }
 
@@ -206,9 +222,15 @@ impl Index {
             });
         }
         Ok(Results {
+            summary: Summary {
+                returned: hits.len(),
+                matched,
+                offset: options.offset,
+                limit: options.limit,
+                query: options.query.clone(),
+                ignored: plan.ignored,
+            },
             hits,
-            matched,
-            ignored: plan.ignored,
         })
     }
 
@@ -248,7 +270,10 @@ impl Index {
             cited_by = self.in_order(&searcher, &q)?;
         }
         Ok(Shown {
-            document: matches!(target, Target::Document(_)),
+            what: match target {
+                Target::Document(_) => ShownAs::Document,
+                Target::Passage(_) => ShownAs::Passage,
+            },
             passages,
             cited_by,
         })
@@ -266,7 +291,8 @@ impl Index {
                 .into_iter()
                 .next()),
             Target::Document(symbol) => Err(Error::Query(format!(
-                "{symbol} names a whole document: give a passage id ({symbol}#OP5) or a citation ({symbol}, para. 5)"
+                "{symbol} names a whole document: give a passage id ({}) or a citation ({symbol}, para. 5)",
+                PassageId::new(&symbol, "OP5")
             ))),
         }
     }
@@ -281,7 +307,7 @@ impl Index {
                 "give a passage id (A/RES/73/27#OP5), a citation (A/RES/73/27, para. 5) or a symbol".into(),
             ));
         }
-        if given.contains('#') {
+        if crate::corpus::id::is_written_as_id(given) {
             return Ok(Target::Passage(given.to_owned()));
         }
         let exists = |id: &str| {
@@ -335,7 +361,7 @@ impl Index {
                 .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
         };
         // Commentary anchors (S7.2) number passages, not sub-paragraphs.
-        if passage.kind == "commentary" {
+        if passage.kind == Kind::Commentary {
             return Ok(vec![passage]);
         }
         let mut out = vec![passage.clone()];
@@ -376,15 +402,26 @@ impl Index {
     }
 }
 
-/// What `show` found.
-#[derive(Debug, Clone, PartialEq)]
+/// What `show` found: nothing when `passages` is empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shown {
-    /// True when a whole document was asked for (by its symbol).
-    pub document: bool,
+    /// Whether a passage (by id or citation) or a whole document (by its
+    /// symbol) was asked for.
+    pub what: ShownAs,
     /// The passage and its sub-paragraphs, or the document's passages, in order.
     pub passages: Vec<PassageRecord>,
     /// Passages of other documents that refer to what is shown.
     pub cited_by: Vec<PassageRecord>,
+}
+
+/// What [`Index::show`] was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownAs {
+    /// A passage, with its sub-paragraphs.
+    Passage,
+    /// A whole document, in order.
+    Document,
 }
 
 /// What a user named for `show` or `align`.
