@@ -1,12 +1,23 @@
 //! The two ways into a build agree: `Corpus::load` (then `index::build` or an index in memory) and `index::build_from` (streaming, incremental) decide duplicates, excerpts and links alike.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use undex::corpus::Corpus;
 use undex::index::{self, BuildMode, BuildOptions, BuildReport, Index};
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("write");
+}
+
+/// A corpus folder of `files` (name, text) in a temporary folder.
+fn corpus_of(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    for (name, text) in files {
+        write(&corpus, name, text);
+    }
+    (tmp, corpus)
 }
 
 fn build_from(corpus: &Path, dir: &Path) -> undex::Result<BuildReport> {
@@ -26,13 +37,12 @@ const OTHER: &str = "+++\nsymbol = \"A/RES/99/9\"\n+++\n\n1. Welcomes;\n";
 
 #[test]
 fn two_full_texts_and_an_excerpt_are_one_duplicate_through_both_entry_points() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).expect("mkdir");
-    write(&corpus, "0-excerpt.txt", EXCERPT);
-    write(&corpus, "a.txt", FULL);
-    write(&corpus, "b.txt", FULL);
-    write(&corpus, "c.txt", OTHER);
+    let (tmp, corpus) = corpus_of(&[
+        ("0-excerpt.txt", EXCERPT),
+        ("a.txt", FULL),
+        ("b.txt", FULL),
+        ("c.txt", OTHER),
+    ]);
     let loaded = Corpus::load(&corpus).expect_err("a duplicate");
     let dir = tmp.path().join("index");
     let streamed = build_from(&corpus, &dir).expect_err("a duplicate");
@@ -51,12 +61,7 @@ fn two_full_texts_and_an_excerpt_are_one_duplicate_through_both_entry_points() {
 fn an_excerpt_gives_way_or_stays_alike_through_both_entry_points() {
     let lacking = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Notes;\n";
     for (full, excerpt_kept) in [(FULL, false), (lacking, true)] {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let corpus = tmp.path().join("corpus");
-        std::fs::create_dir(&corpus).expect("mkdir");
-        write(&corpus, "e.txt", EXCERPT);
-        write(&corpus, "f.txt", full);
-        write(&corpus, "o.txt", OTHER);
+        let (tmp, corpus) = corpus_of(&[("e.txt", EXCERPT), ("f.txt", full), ("o.txt", OTHER)]);
         let loaded = Corpus::load(&corpus).expect("loads");
         let in_ram = Index::build_in_ram(&loaded).expect("in memory");
         let dir = tmp.path().join("index");
@@ -85,11 +90,7 @@ fn cited_by(index: &Index, id: &str) -> Vec<String> {
 
 #[test]
 fn a_resolution_citing_a_drafts_paragraph_is_listed_as_referring_to_it() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let corpus = tmp.path().join("corpus");
-    std::fs::create_dir(&corpus).expect("mkdir");
-    write(&corpus, "draft.txt", DRAFT);
-    write(&corpus, "citing.txt", CITING);
+    let (tmp, corpus) = corpus_of(&[("draft.txt", DRAFT), ("citing.txt", CITING)]);
     for i in 3..=6 {
         write(
             &corpus,
