@@ -15,7 +15,7 @@ mod walk;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
+pub use model::{Document, Kind, Layout, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -187,21 +187,16 @@ fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
         Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
         _ => (String::new(), anchor),
     };
-    let report = match kinds.get(symbol) {
-        Some(k) => *k == Kind::Report,
-        None => looks_like_report(symbol),
-    };
+    let report = kinds
+        .get(symbol)
+        .map_or_else(|| Layout::guess(symbol), |k| Layout::of(*k, symbol))
+        .is_report();
     let rest = match (report, rest.strip_prefix("OP"), rest.strip_prefix('P')) {
         (true, Some(n), _) => format!("P{n}"),
         (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
         _ => rest.to_owned(),
     };
     format!("{symbol}#{prefix}{rest}")
-}
-
-/// `A/70/174` is a report; `A/RES/73/27` and `A/DEC/…` are not.
-pub fn looks_like_report(symbol: &str) -> bool {
-    !symbol.contains("/RES/") && !symbol.contains("/DEC/") && symbol.contains('/')
 }
 
 /// A parsed document and its warnings, or what is wrong with the file.
@@ -262,8 +257,8 @@ pub fn parse_bytes(
             }
             commentary_passages(&meta, parsed.passages)
         }
-        kind => {
-            let parsed = numbered::parse(split.body, split.body_line, kind, meta.excerpt);
+        _ => {
+            let parsed = numbered::parse(split.body, split.body_line, meta.layout, meta.excerpt);
             if !parsed.errors.is_empty() {
                 return Err(to_diags(path, parsed.errors));
             }
@@ -319,7 +314,7 @@ fn passage_refs(meta: &Meta, text: &str, notes: &[Note]) -> Vec<String> {
         .chain(notes.iter().map(|n| n.text.as_str()))
         .flat_map(|t| refs::extract(t, Some(&meta.symbol), &meta.aliases))
         .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
-        .map(|r| r.id(looks_like_report(&r.symbol)))
+        .map(|r| r.id(Layout::guess(&r.symbol)))
         .collect();
     out.sort();
     out.dedup();
@@ -384,7 +379,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
                 refs: p
                     .refs
                     .iter()
-                    .map(|r| r.id(looks_like_report(&r.symbol)))
+                    .map(|r| r.id(Layout::guess(&r.symbol)))
                     .collect(),
                 notes: Vec::new(),
                 text: p.text,

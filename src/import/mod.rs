@@ -22,6 +22,8 @@ mod write;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::corpus::Layout;
+use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
 pub use processes::{load_processes_table, parse_processes_table};
@@ -54,8 +56,10 @@ pub struct Imported {
     /// How many passages (paragraphs and sub-paragraphs) the file has.
     pub passages: usize,
     /// The passages' anchors in order (`PP1`, `OP4(a)`, `ANNEX.OP2`, `P13`),
-    /// as the corpus format gives them.
-    pub anchors: Vec<String>,
+    /// as the corpus parser reads them in [`Imported::text`].
+    pub anchors: Vec<Anchor>,
+    /// How the document numbers its paragraphs (from its kind and symbol).
+    pub layout: Layout,
     /// The processes written into the front matter (empty when none is known).
     pub process: Vec<String>,
 }
@@ -229,7 +233,8 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         }
     }
     let mut markers = markers::Markers::new(numbered);
-    let mut body = body::read(&lines, head.body_start, head.kind, &mut markers);
+    let layout = Layout::of(head.kind, &symbol);
+    let mut body = body::read(&lines, head.body_start, layout, &mut markers);
     if let Some(organ) = &head.organ {
         body.elements.insert(0, body::Element::Organ(organ.clone()));
     }
@@ -300,6 +305,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         warnings,
         passages: body.anchors.len(),
         anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
+        layout,
         process,
     })
 }
