@@ -268,3 +268,35 @@ pub struct Document {
     /// Its passages, in document order.
     pub passages: Vec<Passage>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_comes_from_the_kind_and_the_symbol() {
+        assert_eq!(Layout::of(Kind::Resolution, "A/RES/73/27"), Layout::Resolution);
+        assert_eq!(Layout::of(Kind::Decision, "A/DEC/73/512"), Layout::Resolution);
+        assert_eq!(Layout::of(Kind::Resolution, "A/C.1/73/L.27"), Layout::Draft);
+        assert_eq!(Layout::of(Kind::Report, "A/70/174"), Layout::Report);
+        assert_eq!(Layout::of(Kind::Commentary, "Chung2019"), Layout::Commentary);
+        assert_eq!(Layout::guess("A/RES/73/27"), Layout::Resolution);
+        assert_eq!(Layout::guess("A/C.1/73/L.27"), Layout::Draft);
+        assert_eq!(Layout::guess("A/70/174"), Layout::Report);
+        assert_eq!(Layout::guess("Chung2019"), Layout::Resolution);
+    }
+
+    #[test]
+    fn a_resolution_citing_a_paragraph_of_a_draft_cites_its_operative_paragraph() {
+        let text = "+++\nsymbol = \"A/RES/73/27\"\n+++\n\n1. Recalls para. 3 of A/C.1/73/L.27 and para. 13 of A/70/174.\n";
+        let parsed = crate::corpus::parse_bytes(std::path::Path::new("r.txt"), text.as_bytes());
+        let refs = parsed.map(|(d, _)| d.passages[0].refs.clone()).ok();
+        assert_eq!(
+            refs,
+            Some(vec![
+                "A/70/174#P13".to_string(),
+                "A/C.1/73/L.27#OP3".to_string()
+            ])
+        );
+    }
+}
