@@ -301,11 +301,17 @@ mod tests {
     fn letter_i_or_roman_i() {
         assert!(!is_roman("i", None, None), "(i) under a number is a letter");
         assert!(is_roman("i", Some("a"), None));
-        assert!(!is_roman("i", Some("h"), None), "(i) after (h) is the letter i");
+        assert!(
+            !is_roman("i", Some("h"), None),
+            "(i) after (h) is the letter i"
+        );
         assert!(is_roman("ii", Some("a"), Some("i")));
         assert!(!is_roman("b", Some("a"), Some("ii")));
         assert!(is_roman("v", Some("u"), Some("iv")), "(v) continues (iv)");
-        assert!(!is_roman("v", Some("u"), Some("ii")), "(v) after (u)(ii) is the letter v");
+        assert!(
+            !is_roman("v", Some("u"), Some("ii")),
+            "(v) after (u)(ii) is the letter v"
+        );
         assert!(!is_roman("b", Some("a"), None));
         assert!(!is_roman("c", Some("a"), Some("ii")), "(c) is a letter");
     }

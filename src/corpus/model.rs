@@ -275,11 +275,20 @@ mod tests {
 
     #[test]
     fn the_layout_comes_from_the_kind_and_the_symbol() {
-        assert_eq!(Layout::of(Kind::Resolution, "A/RES/73/27"), Layout::Resolution);
-        assert_eq!(Layout::of(Kind::Decision, "A/DEC/73/512"), Layout::Resolution);
+        assert_eq!(
+            Layout::of(Kind::Resolution, "A/RES/73/27"),
+            Layout::Resolution
+        );
+        assert_eq!(
+            Layout::of(Kind::Decision, "A/DEC/73/512"),
+            Layout::Resolution
+        );
         assert_eq!(Layout::of(Kind::Resolution, "A/C.1/73/L.27"), Layout::Draft);
         assert_eq!(Layout::of(Kind::Report, "A/70/174"), Layout::Report);
-        assert_eq!(Layout::of(Kind::Commentary, "Chung2019"), Layout::Commentary);
+        assert_eq!(
+            Layout::of(Kind::Commentary, "Chung2019"),
+            Layout::Commentary
+        );
         assert_eq!(Layout::guess("A/RES/73/27"), Layout::Resolution);
         assert_eq!(Layout::guess("A/C.1/73/L.27"), Layout::Draft);
         assert_eq!(Layout::guess("A/70/174"), Layout::Report);

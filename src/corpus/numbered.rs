@@ -372,7 +372,11 @@ fn unnumbered<'t>(text: &'t str, st: &mut State, layout: Layout) -> Option<(Plac
         return Some((Place::unnumbered(layout, st.unnumbered), Part::Report, text));
     }
     st.preambular += 1;
-    Some((Place::unnumbered(layout, st.preambular), Part::Preambular, text))
+    Some((
+        Place::unnumbered(layout, st.preambular),
+        Part::Preambular,
+        text,
+    ))
 }
 
 fn parse_number(digits: &str, line: usize, out: &mut Parsed) -> Option<u64> {

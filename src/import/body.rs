@@ -367,8 +367,10 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 continue;
             }
             Some(Special::Annex(name)) => {
-                let finished =
-                    std::mem::replace(&mut numbering, Numbering::new(Some(annex_number(&name)), layout));
+                let finished = std::mem::replace(
+                    &mut numbering,
+                    Numbering::new(Some(annex_number(&name)), layout),
+                );
                 collect(&mut body, finished);
                 // The annex's title is the block after `Annex`, or the rest of its block.
                 let rest: Vec<&str> = block

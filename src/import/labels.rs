@@ -85,7 +85,11 @@ impl Numbering {
     /// The place of the numbered paragraph (or decimal sub-paragraph) open
     /// now, with `more` below it.
     fn numbered(&self, more: Vec<Sub>) -> Place {
-        let mut subs: Vec<Sub> = self.decimal.map(|d| Sub::Decimal(d.into())).into_iter().collect();
+        let mut subs: Vec<Sub> = self
+            .decimal
+            .map(|d| Sub::Decimal(d.into()))
+            .into_iter()
+            .collect();
         subs.extend(more);
         Place::numbered(self.layout, self.number.unwrap_or(0).into(), subs)
     }
@@ -297,7 +301,10 @@ mod tests {
             anchors(&[None, Some("1. x"), Some("(a) x"), None], true),
             ["U1", "P1", "P1(a)"]
         );
-        assert_eq!(anchors(&[Some("(a) x"), Some("1. x")], false), ["PP1", "OP1"]);
+        assert_eq!(
+            anchors(&[Some("(a) x"), Some("1. x")], false),
+            ["PP1", "OP1"]
+        );
         assert_eq!(anchors(&[None, None], false), ["PP1", "OP"]);
     }
 }

@@ -5,7 +5,8 @@
 //! (`footnotes`), read the masthead (`masthead`), regroup the body into
 //! paragraphs and read their labels (`body`, `labels`), put the
 //! footnote markers back as `[^n]` (`markers`), and write the corpus file
-//! (`render`, `write`). The corpus format is docs/corpus-format.md.
+//! (`render`, `write`); `run` is one import of many inputs into a folder.
+//! The corpus format is docs/corpus-format.md.
 
 mod body;
 mod footnotes;
@@ -16,6 +17,7 @@ mod markers;
 mod masthead;
 mod processes;
 mod render;
+mod run;
 mod text;
 mod write;
 
@@ -27,6 +29,7 @@ use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
 pub use processes::{load_processes_table, parse_processes_table};
+pub use run::{Import, Target, Written, find_processes_table};
 pub use write::{Batch, write_imported};
 
 /// How to import.
