@@ -91,13 +91,13 @@ impl fmt::Display for Anchor {
 /// An anchor is the text it is written as: `OP4(a)` in an id, a test, a listing.
 impl PartialEq<&str> for Anchor {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        self.to_string().as_str() == *other
     }
 }
 
 impl PartialEq<String> for Anchor {
     fn eq(&self, other: &String) -> bool {
-        self.to_string() == *other
+        self.to_string().as_str() == other.as_str()
     }
 }
 
