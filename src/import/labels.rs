@@ -201,12 +201,7 @@ pub(crate) fn finish(layout: Layout, mut anchors: Vec<(Anchor, usize)>) -> Vec<(
 mod tests {
     use super::*;
 
-    fn anchors(labels: &[Option<&str>], report: bool) -> Vec<String> {
-        let layout = if report {
-            Layout::Report
-        } else {
-            Layout::Resolution
-        };
+    fn anchors(labels: &[Option<&str>], layout: Layout) -> Vec<String> {
         let mut n = Numbering::new(None, layout);
         for (i, l) in labels.iter().enumerate() {
             let label = l.and_then(|l| parse_label(l).map(|(label, _, _)| label));
@@ -262,7 +257,7 @@ mod tests {
             Some("(j) x"),
             Some("1.1. x"),
         ];
-        let got = anchors(&labels, false);
+        let got = anchors(&labels, Layout::Resolution);
         assert_eq!(
             got,
             [
@@ -289,7 +284,7 @@ mod tests {
     fn roman_v_and_x_continue_a_roman_list() {
         let mut labels = vec![Some("1. x"), Some("(u) x")];
         labels.extend(["(i) x", "(ii) x", "(iii) x", "(iv) x", "(v) x"].map(Some));
-        let got = anchors(&labels, false);
+        let got = anchors(&labels, Layout::Resolution);
         assert_eq!(got.last().map(String::as_str), Some("OP1(u)(v)"));
     }
 
@@ -298,13 +293,13 @@ mod tests {
         // After the first numbered paragraph an unlabelled block continues
         // the one before, as the parser reads it.
         assert_eq!(
-            anchors(&[None, Some("1. x"), Some("(a) x"), None], true),
+            anchors(&[None, Some("1. x"), Some("(a) x"), None], Layout::Report),
             ["U1", "P1", "P1(a)"]
         );
         assert_eq!(
-            anchors(&[Some("(a) x"), Some("1. x")], false),
+            anchors(&[Some("(a) x"), Some("1. x")], Layout::Resolution),
             ["PP1", "OP1"]
         );
-        assert_eq!(anchors(&[None, None], false), ["PP1", "OP"]);
+        assert_eq!(anchors(&[None, None], Layout::Resolution), ["PP1", "OP"]);
     }
 }
