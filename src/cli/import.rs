@@ -10,6 +10,7 @@ use clap::Args;
 use super::notify;
 use undex::import;
 use undex::output::plural;
+use undex::output::record::{self, Imported, Record};
 
 /// Turn the raw text of UN documents into corpus files.
 ///
@@ -46,16 +47,6 @@ pub struct ImportArgs {
     /// Overwrite a different existing file of the same name.
     #[arg(long)]
     pub force: bool,
-}
-
-#[derive(serde::Serialize)]
-struct Imported<'a> {
-    input: String,
-    path: String,
-    symbol: &'a str,
-    passages: usize,
-    process: &'a [String],
-    warnings: Vec<String>,
 }
 
 /// Runs `undex import`.
@@ -125,18 +116,15 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     import.commit()?;
     for (path, written, imp) in &done {
         if args.json {
-            undex::output::json_line(
-                out,
-                "imported",
-                &Imported {
-                    input: path.display().to_string(),
-                    path: written.display().to_string(),
-                    symbol: &imp.symbol,
-                    passages: imp.passages,
-                    process: &imp.process,
-                    warnings: imp.warnings.iter().map(ToString::to_string).collect(),
-                },
-            )?;
+            let imported = Imported {
+                input: path.display().to_string(),
+                path: written.display().to_string(),
+                symbol: imp.symbol.clone(),
+                passages: imp.passages,
+                process: imp.process.clone(),
+                warnings: imp.warnings.iter().map(ToString::to_string).collect(),
+            };
+            record::write(out, &Record::Imported(&imported))?;
         } else {
             writeln!(
                 out,

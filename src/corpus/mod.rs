@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod blocks;
 pub mod commentary;
 pub mod frontmatter;
+pub mod id;
 pub mod jsonl;
 pub mod model;
 pub mod numbered;
@@ -15,6 +16,7 @@ mod walk;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+pub use id::PassageId;
 pub use model::{Document, Kind, Layout, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
@@ -157,7 +159,7 @@ pub(crate) fn link(
         let named = std::mem::take(&mut p.process);
         add(&named);
         for r in &p.refs {
-            let symbol = r.split('#').next().unwrap_or(r);
+            let symbol = id::symbol_of(r);
             if let Some(list) = processes.get(symbol) {
                 add(list);
             }
@@ -180,9 +182,10 @@ pub(crate) fn link(
 /// A reference was written assuming the target numbers its paragraphs as a
 /// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
 fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
-    let Some((symbol, anchor)) = id.split_once('#') else {
+    let Some(parsed) = PassageId::parse(id) else {
         return id.to_owned();
     };
+    let (symbol, anchor) = (parsed.symbol(), parsed.anchor());
     let (prefix, rest) = match anchor.split_once('.') {
         Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
         _ => (String::new(), anchor),
@@ -196,7 +199,7 @@ fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
         (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
         _ => rest.to_owned(),
     };
-    format!("{symbol}#{prefix}{rest}")
+    PassageId::new(symbol, format!("{prefix}{rest}")).to_string()
 }
 
 /// A parsed document and its warnings, or what is wrong with the file.
@@ -271,7 +274,7 @@ pub fn parse_bytes(
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| Passage {
-                    id: format!("{}#{}", meta.symbol, p.anchor),
+                    id: PassageId::new(&meta.symbol, p.anchor.to_string()).to_string(),
                     symbol: meta.symbol.clone(),
                     citation: p.anchor.citation(&meta.symbol),
                     anchor: p.anchor.to_string(),
@@ -369,7 +372,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
             }
             .to_string();
             Passage {
-                id: format!("{}#{anchor}", meta.symbol),
+                id: PassageId::new(&meta.symbol, &anchor).to_string(),
                 symbol: meta.symbol.clone(),
                 anchor,
                 citation,

@@ -45,7 +45,8 @@ impl RawRef {
                     (false, true) => "P",
                     (false, false) => "OP",
                 };
-                format!("{}#{annex}{prefix}{}", self.symbol, p.number)
+                super::PassageId::new(&self.symbol, format!("{annex}{prefix}{}", p.number))
+                    .to_string()
             }
         }
     }
@@ -415,7 +416,7 @@ fn same_body_goes_on(text: &str, at: usize) -> Option<(usize, bool)> {
 /// part of a lettered resolution (A/RES/43/78H) the resolution's as well
 /// (A/RES/43/78), so that a search for either finds the passage.
 pub fn cited_symbols(reference: &str) -> Vec<&str> {
-    let symbol = reference.split('#').next().unwrap_or(reference);
+    let symbol = super::id::symbol_of(reference);
     let mut out = vec![symbol];
     if let Some(number) = symbol.strip_prefix("A/RES/")
         && let Some(last) = number.chars().last()
