@@ -119,14 +119,7 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if let Some(path) = &args.plot {
-        let data = plot::PlotData {
-            terms: &args.terms,
-            counts: &comparison.counts,
-            occurrences: &comparison.occurrences,
-            documents: &comparison.documents,
-            groups: &comparison.groups,
-        };
-        plot::write_svg(path, &data)?;
+        plot::write_svg(path, &plot::PlotData::of(&comparison, &args.terms))?;
         notify(&[format!("drew {}", path.display())]);
     }
     let table = !args.common.json && !args.csv;

@@ -162,3 +162,89 @@ impl Index {
         ))))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::search::ShownAs;
+
+    fn index() -> (tempfile::TempDir, Index) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, symbol, body) in [
+            (
+                "a.txt",
+                "A/RES/90/1",
+                "1. Decides to convene a working group on the keeping of lamps at sea;",
+            ),
+            (
+                "b.txt",
+                "A/RES/90/2",
+                "1. Requests the Secretary-General to convene a working group on the keeping of lamps in ports;",
+            ),
+        ] {
+            std::fs::write(
+                dir.path().join(name),
+                format!(
+                    "+++\nsymbol = \"{symbol}\"\nprocess = \"GGE\"\n+++\n\nThe General Assembly,\n\n{body}\n"
+                ),
+            )
+            .unwrap();
+        }
+        let corpus = Corpus::load(dir.path()).unwrap();
+        let index = Index::build_in_ram(&corpus).unwrap();
+        (dir, index)
+    }
+
+    #[test]
+    fn two_passages_are_looked_up_by_id_or_citation_and_aligned() {
+        let (_dir, index) = index();
+        let AlignResponse::Aligned(al) = index
+            .align("A/RES/90/1#OP1", "A/RES/90/2, para. 1", 4)
+            .unwrap()
+        else {
+            panic!("both passages exist");
+        };
+        assert_eq!(al.b.id, "A/RES/90/2#OP1");
+        assert_eq!(al.shared.len(), 1);
+        let run = &al.shared[0];
+        assert_eq!(run.n, 1);
+        assert_eq!(
+            run.text,
+            "to convene a working group on the keeping of lamps"
+        );
+        assert_eq!(&al.b.text[run.b[0]..run.b[1]], run.text);
+        assert_eq!(al.summary.runs, 1);
+        assert_eq!(al.summary.shared_words_a, 10);
+        assert!(
+            al.only
+                .iter()
+                .any(|o| o.side == Side::B && o.text == "in ports")
+        );
+    }
+
+    #[test]
+    fn a_missing_passage_is_named_and_a_document_refused() {
+        let (_dir, index) = index();
+        assert_eq!(
+            index.align("A/RES/90/1#OP1", "A/RES/90/2#OP7", 4).unwrap(),
+            AlignResponse::NoSuchPassage {
+                id: "A/RES/90/2#OP7".into()
+            }
+        );
+        assert!(index.align("A/RES/90/1", "A/RES/90/2#OP1", 4).is_err());
+    }
+
+    #[test]
+    fn show_says_whether_it_was_given_a_passage_or_a_document() {
+        let (_dir, index) = index();
+        assert_eq!(index.show("A/RES/90/1").unwrap().what, ShownAs::Document);
+        let shown = index.show("A/RES/90/1, para. 1").unwrap();
+        assert_eq!(shown.what, ShownAs::Passage);
+        assert_eq!(shown.passages[0].id, "A/RES/90/1#OP1");
+        let json = serde_json::to_value(&shown).unwrap();
+        assert_eq!(json["what"], "passage");
+        assert_eq!(json["passages"][0]["kind"], "resolution");
+        assert_eq!(json["passages"][0]["part"], "operative");
+    }
+}
