@@ -79,7 +79,8 @@ fn an_excerpt_gives_way_or_stays_alike_through_both_entry_points() {
     }
 }
 
-const DRAFT: &str = "+++\nsymbol = \"A/C.1/99/L.1\"\n+++\n\n1. Decides;\n\n2. Requests a report;\n";
+/// A report filed under a draft's symbol: the symbol suggests `OP2`, the kind says `P2`.
+const REPORT: &str = "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Notes.\n\n2. Requests a report.\n";
 const CITING: &str =
     "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
 
@@ -89,8 +90,8 @@ fn cited_by(index: &Index, id: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_resolution_citing_a_drafts_paragraph_is_listed_as_referring_to_it() {
-    let (tmp, corpus) = corpus_of(&[("draft.txt", DRAFT), ("citing.txt", CITING)]);
+fn a_resolution_citing_a_reports_paragraph_is_listed_as_referring_to_it() {
+    let (tmp, corpus) = corpus_of(&[("report.txt", REPORT), ("citing.txt", CITING)]);
     for i in 3..=6 {
         write(
             &corpus,
@@ -103,7 +104,7 @@ fn a_resolution_citing_a_drafts_paragraph_is_listed_as_referring_to_it() {
     build_from(&corpus, &dir).expect("builds");
     let on_disk = Index::open(&dir).expect("opens");
     for index in [&in_ram, &on_disk] {
-        assert_eq!(cited_by(index, "A/C.1/99/L.1#OP2"), ["A/RES/99/2#OP1"]);
+        assert_eq!(cited_by(index, "A/C.1/99/L.1#P2"), ["A/RES/99/2#OP1"]);
     }
 
     // The citing resolution changed alone: updated incrementally, and linked.
@@ -118,16 +119,17 @@ fn a_resolution_citing_a_drafts_paragraph_is_listed_as_referring_to_it() {
         "{report:?}"
     );
     let index = Index::open(&dir).expect("opens");
-    assert_eq!(cited_by(&index, "A/C.1/99/L.1#OP2"), ["A/RES/99/2#OP1"]);
+    assert_eq!(cited_by(&index, "A/C.1/99/L.1#P2"), ["A/RES/99/2#OP1"]);
 
-    // The draft becomes a report: what cites it is numbered again, in full.
+    // The report turns out a draft resolution: what cites it is numbered
+    // again, in full.
     write(
         &corpus,
-        "draft.txt",
-        "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Decides.\n\n2. Requests a report.\n",
+        "report.txt",
+        "+++\nsymbol = \"A/C.1/99/L.1\"\n+++\n\n1. Decides;\n\n2. Requests a report;\n",
     );
     let report = build_from(&corpus, &dir).expect("rebuilds");
     assert_eq!(report.mode, BuildMode::Full);
     let index = Index::open(&dir).expect("opens");
-    assert_eq!(cited_by(&index, "A/C.1/99/L.1#P2"), ["A/RES/99/2#OP1"]);
+    assert_eq!(cited_by(&index, "A/C.1/99/L.1#OP2"), ["A/RES/99/2#OP1"]);
 }

@@ -403,12 +403,13 @@ mod tests {
 
     #[test]
     fn a_full_text_the_link_changes_is_read_again_and_replaced() {
-        let draft = "+++\nsymbol = \"A/C.1/99/L.1\"\n+++\n\n1. Decides;\n\n2. Requests;\n";
+        let report =
+            "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Notes.\n\n2. Requests.\n";
         let citing =
             "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
         let mut checker = Checker::new(Vec::new());
         let mut handed = Vec::new();
-        for (path, text) in [("c/r.txt", citing), ("c/d.txt", draft)] {
+        for (path, text) in [("c/r.txt", citing), ("c/d.txt", report)] {
             handed.extend(checker.take(parsed(path, text), path));
         }
         assert_eq!(handed.len(), 2, "full texts are handed out as they come");
@@ -425,6 +426,6 @@ mod tests {
             panic!("{:?}", checked.later.len())
         };
         assert_eq!(*extra, "c/r.txt");
-        assert_eq!(doc.passages[0].refs, ["A/C.1/99/L.1#OP2"]);
+        assert_eq!(doc.passages[0].refs, ["A/C.1/99/L.1#P2"]);
     }
 }

@@ -209,6 +209,7 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
         let doc = docs.entry(symbol.clone()).or_insert_with(|| Document {
             path: path.to_path_buf(),
             meta: Meta {
+                layout: super::Layout::of(kind, &symbol),
                 symbol: symbol.clone(),
                 title: line.title.clone(),
                 kind,

@@ -1,18 +1,19 @@
 //! Linking a document to the rest of the corpus: every document's references take the numbering of what they cite, and commentary takes the processes of what it discusses.
 //!
-//! A parser sees one file: it writes `A/C.1/73/L.27, para. 3` as `#P3`
-//! because the symbol looks like a report's. Only the whole corpus knows
-//! that the draft numbers its paragraphs `OP3`; without the link, "referred
-//! to by" on that paragraph would miss the reference.
+//! A parser sees one file: it numbers a reference as the target's symbol
+//! suggests (`Layout::guess`). Only the whole corpus knows the target's
+//! layout (a report filed under a draft's symbol numbers its paragraphs
+//! `P3`, not `OP3`); without the link, "referred to by" on that paragraph
+//! would miss the reference.
 
 use std::collections::HashMap;
 
-use super::{Document, Kind, Meta, PassageId, id, looks_like_report};
+use super::{Document, Kind, Layout, Meta, PassageId, id};
 
-/// What linking needs of the other documents: each symbol's kind and processes.
+/// What linking needs of the other documents: each symbol's layout and processes.
 #[derive(Debug, Default)]
 pub(crate) struct Links {
-    kinds: HashMap<String, Kind>,
+    layouts: HashMap<String, Layout>,
     processes: HashMap<String, Vec<String>>,
 }
 
@@ -21,14 +22,14 @@ impl Links {
     pub(crate) fn of<'a>(metas: impl IntoIterator<Item = &'a Meta>) -> Links {
         let mut links = Links::default();
         for m in metas {
-            links.add(&m.symbol, m.kind, &m.process);
+            links.add(&m.symbol, m.layout, &m.process);
         }
         links
     }
 
-    /// Counts `symbol` as a document of `kind` concerning `processes`.
-    pub(crate) fn add(&mut self, symbol: &str, kind: Kind, processes: &[String]) {
-        self.kinds.insert(symbol.to_owned(), kind);
+    /// Counts `symbol` as a document of `layout` concerning `processes`.
+    pub(crate) fn add(&mut self, symbol: &str, layout: Layout, processes: &[String]) {
+        self.layouts.insert(symbol.to_owned(), layout);
         self.processes.insert(symbol.to_owned(), processes.to_vec());
     }
 
@@ -88,8 +89,9 @@ impl Links {
         procs
     }
 
-    /// A reference was written assuming the target numbers its paragraphs as a
-    /// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
+    /// A reference was written as the target's symbol suggests, numbering
+    /// its paragraphs as a resolution's (`OP13`) or a report's (`P13`); the
+    /// corpus knows better.
     fn fix_ref_kind(&self, id: &str) -> String {
         let Some(parsed) = PassageId::parse(id) else {
             return id.to_owned();
@@ -99,10 +101,12 @@ impl Links {
             Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
             _ => (String::new(), anchor),
         };
-        let report = match self.kinds.get(symbol) {
-            Some(k) => *k == Kind::Report,
-            None => looks_like_report(symbol),
-        };
+        let report = self
+            .layouts
+            .get(symbol)
+            .copied()
+            .unwrap_or_else(|| Layout::guess(symbol))
+            .is_report();
         let rest = match (report, rest.strip_prefix("OP"), rest.strip_prefix('P')) {
             (true, Some(n), _) => format!("P{n}"),
             (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
@@ -123,19 +127,20 @@ mod tests {
         parse_bytes(Path::new(path), text.as_bytes()).unwrap().0
     }
 
-    const DRAFT: &str = "+++\nsymbol = \"A/C.1/73/L.27\"\nprocess = [\"OEWG\"]\n+++\n\n1. Decides;\n\n2. Requests;\n";
+    /// A report filed under a draft's symbol: its symbol says `OP`, its kind `P`.
+    const REPORT: &str = "+++\nsymbol = \"A/C.1/73/L.27\"\nkind = \"report\"\nprocess = [\"OEWG\"]\n+++\n\n1. Notes.\n\n2. Requests.\n";
     const CITING: &str =
         "+++\nsymbol = \"A/RES/73/27\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/73/L.27;\n";
 
     #[test]
-    fn a_resolution_citing_a_draft_takes_the_drafts_numbering() {
-        let (draft, mut citing) = (doc("c/d.txt", DRAFT), doc("c/r.txt", CITING));
-        // The parser guessed from the symbol; the corpus says it is no report.
-        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#P2"]);
-        let links = Links::of([&draft.meta, &citing.meta]);
+    fn a_resolution_citing_a_report_takes_the_reports_numbering() {
+        let (report, mut citing) = (doc("c/d.txt", REPORT), doc("c/r.txt", CITING));
+        // The parser guessed from the symbol; the corpus says it is a report.
+        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#OP2"]);
+        let links = Links::of([&report.meta, &citing.meta]);
         assert!(links.changes(&citing.passages[0].refs));
         links.link(&mut citing);
-        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#OP2"]);
+        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#P2"]);
         // Processes are the commentary's business: a resolution keeps its own.
         assert!(citing.passages[0].process.is_empty());
         let again = citing.clone();
@@ -149,7 +154,7 @@ mod tests {
         let links = Links::of([&citing.meta]);
         assert!(!links.changes(&citing.passages[0].refs));
         links.link(&mut citing);
-        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#P2"]);
+        assert_eq!(citing.passages[0].refs, ["A/C.1/73/L.27#OP2"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 pub use id::PassageId;
 pub(crate) use link::Links;
-pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
+pub use model::{Document, Kind, Layout, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -116,11 +116,6 @@ pub(crate) fn list(root: &Path) -> Result<Listing> {
     })
 }
 
-/// `A/70/174` is a report; `A/RES/73/27` and `A/DEC/…` are not.
-pub fn looks_like_report(symbol: &str) -> bool {
-    !symbol.contains("/RES/") && !symbol.contains("/DEC/") && symbol.contains('/')
-}
-
 /// A parsed document and its warnings, or what is wrong with the file.
 pub type Parsed = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
 
@@ -164,8 +159,8 @@ pub fn parse_bytes(
             }
             commentary_passages(&meta, parsed.passages)
         }
-        kind => {
-            let parsed = numbered::parse(split.body, split.body_line, kind, meta.excerpt);
+        _ => {
+            let parsed = numbered::parse(split.body, split.body_line, meta.layout, meta.excerpt);
             if !parsed.errors.is_empty() {
                 return Err(to_diags(path, parsed.errors));
             }
@@ -221,7 +216,7 @@ fn passage_refs(meta: &Meta, text: &str, notes: &[Note]) -> Vec<String> {
         .chain(notes.iter().map(|n| n.text.as_str()))
         .flat_map(|t| refs::extract(t, Some(&meta.symbol), &meta.aliases))
         .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
-        .map(|r| r.id(looks_like_report(&r.symbol)))
+        .map(|r| r.id(Layout::guess(&r.symbol)))
         .collect();
     out.sort();
     out.dedup();
@@ -286,7 +281,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
                 refs: p
                     .refs
                     .iter()
-                    .map(|r| r.id(looks_like_report(&r.symbol)))
+                    .map(|r| r.id(Layout::guess(&r.symbol)))
                     .collect(),
                 notes: Vec::new(),
                 text: p.text,

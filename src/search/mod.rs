@@ -16,7 +16,7 @@ use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
-use crate::corpus::{Kind, Note, Part, PassageId};
+use crate::corpus::{Kind, Layout, Note, Part, PassageId};
 use crate::error::{Error, Result};
 pub(crate) use crate::index::record::read_record;
 use crate::index::{Fields, Index};
@@ -324,10 +324,10 @@ impl Index {
                 .find(|r| r.para.is_some());
             if let Some(r) = cited {
                 // A paragraph the index lacks is still a paragraph, not found.
-                let id = [r.id(false), r.id(true)]
+                let id = [r.id(Layout::Resolution), r.id(Layout::Report)]
                     .into_iter()
                     .find(|id| exists(id))
-                    .unwrap_or_else(|| r.id(crate::corpus::looks_like_report(&r.symbol)));
+                    .unwrap_or_else(|| r.id(Layout::guess(&r.symbol)));
                 return Ok(Target::Passage(id));
             }
             // A commentary is cited by author, year and heading, which no

@@ -13,7 +13,7 @@ use super::{
     parser_threads, worker_failure, writer_for,
 };
 use crate::corpus::check::sorted;
-use crate::corpus::{Kind, Links, parse_file, parser_panicked};
+use crate::corpus::{Kind, Layout, Links, parse_file, parser_panicked};
 use crate::error::{Error, Result};
 use crate::index::columns::StrValues;
 use crate::index::{Fields, Prepared};
@@ -127,11 +127,11 @@ pub(super) fn update(
     let mut links = Links::default();
     for i in &kept {
         if let Some(kind) = Kind::ALL.into_iter().find(|k| k.as_str() == i.kind) {
-            links.add(&i.symbol, kind, &[]);
+            links.add(&i.symbol, Layout::of(kind, &i.symbol), &[]);
         }
     }
     for (doc, _) in &docs {
-        links.add(&doc.meta.symbol, doc.meta.kind, &doc.meta.process);
+        links.add(&doc.meta.symbol, doc.meta.layout, &doc.meta.process);
     }
     let writer = writer_for(
         &prepared.index,
