@@ -63,6 +63,17 @@ pub enum Error {
     /// message names the closest ones it does).
     #[error("{0}")]
     NotInIndex(String),
+    /// A filter names a value it can never take (a part or kind of
+    /// document that is none), which would select nothing.
+    #[error("invalid value '{value}' for {filter} [possible values: {}]", .possible.join(", "))]
+    InvalidValue {
+        /// The filter: `part` or `kind`.
+        filter: &'static str,
+        /// The value given.
+        value: String,
+        /// The values the filter takes.
+        possible: Vec<&'static str>,
+    },
     /// The query cannot be understood at all.
     #[error("query: {0}")]
     Query(String),
