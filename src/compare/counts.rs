@@ -12,8 +12,8 @@ use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 use super::stats::{self, Keyness};
 use super::{DocumentSize, Group, GroupBy, Occurrence, TermCount};
 use crate::analysis;
-use crate::corpus::Part;
 use crate::corpus::symbol::cmp_symbols;
+use crate::corpus::{Part, process};
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::index::columns::StrValues;
@@ -264,7 +264,7 @@ pub(crate) struct Universe {
 fn canonical_order(by: GroupBy, names: &mut [String]) {
     match by {
         GroupBy::Doc => names.sort_by(|a, b| cmp_symbols(a, b)),
-        GroupBy::Process => names.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone())),
+        GroupBy::Process => names.sort_by(|a, b| process::order(a).cmp(&process::order(b))),
         GroupBy::Part => names.sort_by_key(|x| {
             Part::ALL
                 .iter()

@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod jsonl;
 pub mod model;
 pub mod numbered;
+pub mod process;
 pub mod refs;
 pub mod symbol;
 pub mod text;
@@ -171,8 +172,7 @@ pub(crate) fn link(
         if procs.is_empty() {
             procs = doc.meta.process.clone();
         }
-        // One order everywhere: the OEWG, then the GGE, then others by name.
-        procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
+        procs.sort_by(|a, b| process::order(a).cmp(&process::order(b)));
         p.process = procs;
     }
 }
