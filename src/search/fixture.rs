@@ -41,14 +41,14 @@ fn document(symbol: &str, process: &str, n: usize, seed: usize, notes: bool) -> 
         let len = 1 + k % 4;
         let words: Vec<&str> = (0..len).map(|j| WORDS[(k + j * 5) % WORDS.len()]).collect();
         out.push_str(&format!("{i}. Decides {}", words.join(" ")));
-        if k % 6 == 0 {
+        if k.is_multiple_of(6) {
             out.push_str(", recalling A/RES/73/27");
-        } else if k % 11 == 0 {
+        } else if k.is_multiple_of(11) {
             out.push_str(", as in A/68/98");
         }
-        if notes && k % 5 == 0 {
+        if notes && k.is_multiple_of(5) {
             out.push_str(&format!(";[^{i}]"));
-            let note = if k % 10 == 0 {
+            let note = if k.is_multiple_of(10) {
                 "A/68/98, on consensus basis."
             } else {
                 "See the regional law."

@@ -41,11 +41,12 @@ pub struct Plan {
 /// exhaustive one only while it does.
 #[derive(Debug)]
 pub enum Shape {
-    /// One term query (a word searched in one form, a `field:value`): its
-    /// count is its document frequency, and ranking may skip, with
-    /// block-WAND, the blocks of postings that cannot reach the top.
+    /// One term query on a field of text (a word searched in one form, a
+    /// word of `section:`): its count is its document frequency, and
+    /// ranking may skip, with block-WAND, the blocks of postings that
+    /// cannot reach the top.
     Term,
-    /// A union of term queries, each maybe boosted, nothing required and
+    /// A union of term queries on fields of text, each maybe boosted, nothing required and
     /// nothing excluded (a lone word in its stemmed and exact forms and in
     /// its footnotes; with `--exact`, a lone word in the text and in its
     /// footnotes): ranking may prune with block-WAND, and the matches are
@@ -58,7 +59,8 @@ pub enum Shape {
         count: Option<Box<dyn Query>>,
     },
     /// Anything else (a phrase, an intersection, an exclusion, a filter, a
-    /// pasted symbol): every match is scored, and counted in the same pass.
+    /// key such as `process:OEWG`, a pasted symbol): every match is scored,
+    /// and counted in the same pass.
     General,
 }
 
@@ -120,8 +122,8 @@ fn looks_like_symbol(word: &str) -> bool {
 /// A word or phrase as a query, and what ranking and counting may make of it.
 struct Words {
     query: Box<dyn Query>,
-    /// The query is a term or a union of terms.
-    terms_only: bool,
+    /// The query is a term or a union of terms of text, which ranking may prune.
+    prunable: bool,
     /// A cheaper query with the same matches, to count them.
     count: Option<Box<dyn Query>>,
 }
@@ -158,9 +160,9 @@ fn words_query(
     let mut words = if exact {
         let q = text_query(f.text_exact, &mut an.exact, text, slop)?;
         highlight.push(q.box_clone());
-        let terms_only = q.is::<TermQuery>() && notes_term;
+        let prunable = q.is::<TermQuery>() && notes_term;
         Words {
-            terms_only,
+            prunable,
             query: either(q, notes),
             count: None,
         }
@@ -180,7 +182,7 @@ fn words_query(
             Words {
                 count,
                 query: Box::new(BooleanQuery::new(any)),
-                terms_only: terms,
+                prunable: terms,
             }
         } else {
             let in_text: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
@@ -189,7 +191,7 @@ fn words_query(
             ]));
             Words {
                 query: either(in_text, notes),
-                terms_only: false,
+                prunable: false,
                 count: None,
             }
         }
@@ -201,7 +203,7 @@ fn words_query(
             (Occur::Should, key_term(f.symbol, typed_value(text))),
             (Occur::Should, key_term(f.cites, typed_value(text))),
         ]));
-        words.terms_only = false;
+        words.prunable = false;
         words.count = None;
     }
     Some(words)
@@ -292,7 +294,7 @@ pub fn plan(
     // A query of one word or phrase and nothing else: see `words_query`.
     let lone = filters.is_empty() && matches!(clauses, [c] if c.any.len() == 1 && !c.negated);
     // What the last clause kept allows (see `Plan`).
-    let (mut terms_only, mut count) = (false, None);
+    let (mut prunable, mut count) = (false, None);
     for clause in clauses {
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut hl = Vec::new();
@@ -306,7 +308,7 @@ pub fn plan(
                         _ => 0,
                     };
                     words_query(f, &mut an, w, slop, exact, lone, &mut hl).map(|words| {
-                        clause_terms &= words.terms_only;
+                        clause_terms &= words.prunable;
                         clause_count = words.count;
                         words.query
                     })
@@ -337,7 +339,7 @@ pub fn plan(
         } else {
             Box::new(BooleanQuery::new(alternatives))
         };
-        terms_only = clause_terms;
+        prunable = clause_terms;
         count = if clause.any.len() == 1 {
             clause_count
         } else {
@@ -379,7 +381,7 @@ pub fn plan(
     // block-WAND skips what cannot rank).
     let (query, shape): (Box<dyn Query>, Shape) = match <[_; 1]>::try_from(must) {
         Ok([(Occur::Must, q)]) => {
-            let shape = if !terms_only {
+            let shape = if !prunable {
                 Shape::General
             } else if q.is::<TermQuery>() {
                 Shape::Term
