@@ -101,14 +101,10 @@ fn holder(file: &mut File) -> Option<u32> {
 
 /// The refusal of a second build, naming the process that holds the lock.
 fn busy(dir: &Path, pid: Option<u32>) -> Error {
-    let who = match pid {
-        Some(p) => format!("process {p}"),
-        None => "another undex process".to_owned(),
-    };
-    Error::Index(format!(
-        "{who} is building the index in {} right now; wait for it to finish, then run this again",
-        dir.display()
-    ))
+    Error::Busy {
+        dir: dir.to_path_buf(),
+        pid,
+    }
 }
 
 /// Who holds the lock of `dir`: `Ok(None)` when nobody does, `Ok(Some(pid))`
