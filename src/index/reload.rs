@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{Index, check_version, read_info};
+use super::open::check_version;
+use super::{Index, read_info};
 use crate::error::{Error, Result};
 
 /// How many times a reload looks again when a commit lands while it reads.
