@@ -333,3 +333,223 @@ fn engine_root_cause(e: &tantivy::TantivyError) -> String {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+    use std::io;
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn dir() -> PathBuf {
+        PathBuf::from("idx")
+    }
+
+    /// One of every variant, with the kind a front end answers it with.
+    fn every_variant() -> Vec<(Error, ErrorKind)> {
+        let unreadable = tantivy::TantivyError::InvalidArgument("bad meta".into());
+        vec![
+            (Error::input("a.txt", 3, "no symbol"), ErrorKind::Invalid),
+            (Error::Query("no words".into()), ErrorKind::Invalid),
+            (Error::NoIndex { dir: dir() }, ErrorKind::NotFound),
+            (Error::NoIndexFolder { dir: dir() }, ErrorKind::NotFound),
+            (Error::NoCorpus { path: "c".into() }, ErrorKind::NotFound),
+            (
+                Error::NotInIndex("no document X".into()),
+                ErrorKind::NotFound,
+            ),
+            (
+                Error::Busy {
+                    dir: dir(),
+                    pid: Some(42),
+                },
+                ErrorKind::Busy,
+            ),
+            (Error::FirstBuildRunning { dir: dir() }, ErrorKind::Busy),
+            (Error::NotAFolder { path: dir() }, ErrorKind::Unusable),
+            (
+                Error::ForeignFolder {
+                    dir: dir(),
+                    files: vec!["thesis.docx".into()],
+                },
+                ErrorKind::Unusable,
+            ),
+            (
+                Error::ForeignIndex {
+                    dir: dir(),
+                    unreadable: Some(unreadable),
+                },
+                ErrorKind::Unusable,
+            ),
+            (Error::Interrupted { dir: dir() }, ErrorKind::Unusable),
+            (
+                Error::SchemaVersion {
+                    dir: dir(),
+                    found: 1,
+                    expected: 4,
+                },
+                ErrorKind::Unusable,
+            ),
+            (
+                Error::MissingField {
+                    field: "symbol".into(),
+                },
+                ErrorKind::Unusable,
+            ),
+            (
+                Error::io("x", io::Error::from(io::ErrorKind::PermissionDenied)),
+                ErrorKind::Failed,
+            ),
+            (
+                Error::Folder {
+                    dir: dir(),
+                    source: tantivy::directory::error::OpenDirectoryError::NotADirectory(dir()),
+                },
+                ErrorKind::Failed,
+            ),
+            (
+                Error::Engine(tantivy::TantivyError::SchemaError("x".into())),
+                ErrorKind::Failed,
+            ),
+            (Error::Plot("no font".into()), ErrorKind::Failed),
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_its_kind_and_status() {
+        for (e, kind) in every_variant() {
+            assert_eq!(e.kind(), kind, "{e:?}");
+        }
+        assert_eq!(ErrorKind::Invalid.http_status(), 400);
+        assert_eq!(ErrorKind::NotFound.http_status(), 404);
+        assert_eq!(ErrorKind::Busy.http_status(), 503);
+        assert_eq!(ErrorKind::Unusable.http_status(), 503);
+        assert_eq!(ErrorKind::Failed.http_status(), 500);
+    }
+
+    #[test]
+    fn messages_say_what_happened_never_what_to_type() {
+        for (e, _) in every_variant() {
+            let text = e.to_string();
+            assert!(!text.is_empty(), "{e:?}");
+            for advice in ["`undex", "--index", "--rebuild", "try again", "choose"] {
+                assert!(!text.contains(advice), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_conditions_name_what_they_found() {
+        let said = |e: Error| e.to_string();
+        assert_eq!(
+            said(Error::Busy {
+                dir: dir(),
+                pid: Some(42)
+            }),
+            "process 42 is building the index in idx right now"
+        );
+        assert_eq!(
+            said(Error::Busy {
+                dir: dir(),
+                pid: None
+            }),
+            "another undex process is building the index in idx right now"
+        );
+        assert_eq!(
+            said(Error::SchemaVersion {
+                dir: dir(),
+                found: 1,
+                expected: 4
+            }),
+            "the index in idx has schema version 1 but this undex reads version 4"
+        );
+        let files = |n: usize| (0..n).map(|i| format!("f{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            said(Error::ForeignFolder {
+                dir: dir(),
+                files: files(3)
+            }),
+            "idx is not an undex index folder (it holds f0, f1, f2)"
+        );
+        assert_eq!(
+            said(Error::ForeignFolder {
+                dir: dir(),
+                files: files(4)
+            }),
+            "idx is not an undex index folder (it holds f0, f1, f2, …)"
+        );
+        assert_eq!(
+            said(Error::ForeignIndex {
+                dir: dir(),
+                unreadable: None
+            }),
+            "idx holds the search index of another program, not an undex index"
+        );
+    }
+
+    #[test]
+    fn causes_are_kept_as_sources() {
+        let e = Error::io("out", io::Error::from(io::ErrorKind::BrokenPipe));
+        let io = e.source().and_then(|s| s.downcast_ref::<io::Error>());
+        assert_eq!(io.map(io::Error::kind), Some(io::ErrorKind::BrokenPipe));
+
+        let e = Error::ForeignIndex {
+            dir: dir(),
+            unreadable: Some(tantivy::TantivyError::InvalidArgument("bad meta".into())),
+        };
+        let cause = e.source().map(ToString::to_string).unwrap_or_default();
+        assert!(cause.contains("bad meta"), "{cause}");
+        // The message says the cause where it belongs, in the sentence.
+        assert!(e.to_string().contains(&format!("({cause})")), "{e}");
+        assert!(
+            Error::ForeignIndex {
+                dir: dir(),
+                unreadable: None
+            }
+            .source()
+            .is_none()
+        );
+    }
+
+    fn engine(e: io::Error) -> Error {
+        Error::Engine(tantivy::TantivyError::IoError(Arc::new(e)))
+    }
+
+    #[test]
+    fn the_root_cause_of_an_engine_error_is_the_systems_own_words() {
+        let full = io::Error::from_raw_os_error(28);
+        let words = full.to_string();
+        assert!(words.contains("os error 28"), "{words}");
+        assert_eq!(engine(io::Error::from_raw_os_error(28)).root_cause(), words);
+        // Found however deep the engine wrapped it.
+        let wrapped = io::Error::other(io::Error::other(io::Error::from_raw_os_error(28)));
+        assert_eq!(engine(wrapped).root_cause(), words);
+        let write = tantivy::TantivyError::OpenWriteError(
+            tantivy::directory::error::OpenWriteError::IoError {
+                io_error: Arc::new(io::Error::from_raw_os_error(30)),
+                filepath: "seg".into(),
+            },
+        );
+        assert_eq!(
+            Error::Engine(write).root_cause(),
+            io::Error::from_raw_os_error(30).to_string()
+        );
+        // Without an OS code, the kind says it.
+        assert_eq!(
+            engine(io::Error::from(io::ErrorKind::StorageFull)).root_cause(),
+            "no space left on the device"
+        );
+        // Anything else is its own message.
+        let schema = Error::Engine(tantivy::TantivyError::SchemaError("x".into()));
+        assert_eq!(
+            schema.root_cause(),
+            schema.to_string().replace("search engine: ", "")
+        );
+        let busy = Error::Busy {
+            dir: dir(),
+            pid: None,
+        };
+        assert_eq!(busy.root_cause(), busy.to_string());
+    }
+}

@@ -127,3 +127,180 @@ fn may_create(dir: &Path) -> bool {
             .parent()
             .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(root: &Path) -> std::path::PathBuf {
+        let corpus = root.join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        std::fs::write(
+            corpus.join("a.txt"),
+            "+++\nsymbol = \"A/RES/1/1\"\n+++\n\n1. Decides to meet on a consensus basis.\n",
+        )
+        .unwrap();
+        corpus
+    }
+
+    fn built(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+        let corpus = corpus(root);
+        let dir = root.join("index");
+        build_from(&corpus, &dir, &BuildOptions::default(), &mut |_, _| {}).unwrap();
+        (corpus, dir)
+    }
+
+    /// Rewrites the index's meta.json as if another program (or version) wrote it.
+    fn edit_meta(dir: &Path, edit: impl Fn(&mut serde_json::Value)) {
+        let path = dir.join("meta.json");
+        let mut meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        edit(&mut meta);
+        std::fs::write(&path, meta.to_string()).unwrap();
+    }
+
+    fn rename_symbol_field(meta: &mut serde_json::Value) {
+        for field in meta["schema"].as_array_mut().unwrap() {
+            if field["name"] == "symbol" {
+                field["name"] = "xsymbol".into();
+            }
+        }
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_searched_is_refused_with_what_it_holds() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("nothing");
+        assert!(matches!(Index::open(&dir), Err(Error::NoIndex { dir: d }) if d == dir));
+
+        let file = tmp.path().join("file");
+        std::fs::write(&file, "hi").unwrap();
+        assert!(matches!(Index::open(&file), Err(Error::NotAFolder { .. })));
+
+        let thesis = tmp.path().join("thesis");
+        std::fs::create_dir(&thesis).unwrap();
+        std::fs::write(thesis.join("b.docx"), "").unwrap();
+        std::fs::write(thesis.join("a.txt"), "").unwrap();
+        match Index::open(&thesis) {
+            Err(Error::ForeignFolder { files, .. }) => assert_eq!(files, ["a.txt", "b.docx"]),
+            other => panic!("expected a foreign folder, got {other:?}"),
+        }
+
+        let garbage = tmp.path().join("garbage");
+        std::fs::create_dir(&garbage).unwrap();
+        std::fs::write(garbage.join("meta.json"), "{nope").unwrap();
+        assert!(matches!(
+            Index::open(&garbage),
+            Err(Error::ForeignIndex {
+                unreadable: Some(_),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn an_index_undex_cannot_read_is_refused_as_what_it_is() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (_, dir) = built(tmp.path());
+        let index = Index::open(&dir).unwrap();
+        assert_eq!(index.info.documents, 1);
+        drop(index);
+        let text = std::fs::read_to_string(dir.join("meta.json")).unwrap();
+
+        edit_meta(&dir, |m| {
+            let mut info: IndexInfo = serde_json::from_str(m["payload"].as_str().unwrap()).unwrap();
+            info.schema_version = 1;
+            m["payload"] = serde_json::to_string(&info).unwrap().into();
+        });
+        assert!(matches!(
+            Index::open(&dir),
+            Err(Error::SchemaVersion {
+                found: 1,
+                expected: SCHEMA_VERSION,
+                ..
+            })
+        ));
+
+        std::fs::write(dir.join("meta.json"), &text).unwrap();
+        edit_meta(&dir, rename_symbol_field);
+        assert!(matches!(
+            Index::open(&dir),
+            Err(Error::MissingField { field }) if field == "symbol"
+        ));
+
+        // No commit yet: an undex schema is a first build, interrupted or
+        // running (the lock says which); another schema is another program's.
+        std::fs::write(dir.join("meta.json"), &text).unwrap();
+        edit_meta(&dir, |m| m["payload"] = serde_json::Value::Null);
+        assert!(matches!(Index::open(&dir), Err(Error::Interrupted { .. })));
+        let lock = lock::acquire(&dir).unwrap();
+        assert!(matches!(
+            Index::open(&dir),
+            Err(Error::FirstBuildRunning { .. })
+        ));
+        drop(lock);
+        edit_meta(&dir, rename_symbol_field);
+        assert!(matches!(
+            Index::open(&dir),
+            Err(Error::ForeignIndex {
+                unreadable: None,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_first_use_builds_and_says_so_then_says_when_the_corpus_changed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = corpus(tmp.path());
+        std::fs::write(
+            corpus.join("b.txt"),
+            "+++\nsymbol = \"A/RES/1/2\"\n+++\n\n3. Decides on a quorum.\n",
+        )
+        .unwrap();
+        let dir = tmp.path().join("index");
+        std::fs::create_dir(&dir).unwrap();
+        let (index, notices) = open_or_build(&corpus, &dir).unwrap();
+        assert_eq!(index.info.documents, 2);
+        assert_eq!(
+            notices[0],
+            Notice::Building {
+                dir: dir.clone(),
+                corpus: corpus.clone()
+            }
+        );
+        assert!(
+            matches!(&notices[1..], [Notice::Warning(w)] if w.contains("first numbered paragraph is 3")),
+            "{notices:?}"
+        );
+
+        let (_, notices) = open_or_build(&corpus, &dir).unwrap();
+        assert_eq!(notices, []);
+        std::fs::remove_file(corpus.join("b.txt")).unwrap();
+        let (index, notices) = open_or_build(&corpus, &dir).unwrap();
+        assert_eq!(
+            notices,
+            [Notice::CorpusChanged {
+                corpus: corpus.clone()
+            }]
+        );
+        assert_eq!(index.info.documents, 2, "searched as it is");
+    }
+
+    #[test]
+    fn a_named_corpus_or_index_folder_that_does_not_exist_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (corpus, dir) = built(tmp.path());
+        let gone = tmp.path().join("gone");
+        assert!(matches!(
+            open_or_build(&gone, &dir),
+            Err(Error::NoCorpus { path }) if path == gone
+        ));
+        let missing = tmp.path().join("missing/idx");
+        assert!(matches!(
+            open_or_build(&corpus, &missing),
+            Err(Error::NoIndexFolder { dir: d }) if d == missing
+        ));
+        assert!(!missing.exists());
+    }
+}
