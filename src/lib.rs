@@ -10,7 +10,7 @@
 //! tantivy index (replacing a previous one atomically); [`index::Index::open`]
 //! opens it for [`search`](index::Index::search), [`show`](index::Index::show),
 //! [`compare`](index::Index::compare), [`kwic`](index::Index::kwic),
-//! [`distinctive`](index::Index::distinctive),
+//! [`distinctive`](index::Index::distinctive), [`align`](index::Index::align),
 //! [`export`](index::Index::export) and [`stats`](index::Index::stats).
 //! [`import::import_text`] turns text extracted from UN PDFs into corpus files.
 //! Every fallible function returns this crate's one [`Error`].
@@ -71,6 +71,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -4,29 +4,12 @@
 
 mod common;
 
-use std::path::Path;
-
+use common::golden::golden;
 use common::{Dir, builtin_corpus};
 use undex::analysis;
 use undex::corpus::Corpus;
 use undex::index::Index;
 use undex::search::SearchOptions;
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UNDEX_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UNDEX_BLESS=1", path.display()));
-    assert!(
-        expected == actual,
-        "{name} drifted (UNDEX_BLESS=1 rewrites it):\n~~~ expected\n{expected}~~~ actual\n{actual}~~~"
-    );
-}
 
 fn first_id(index: &Index, query: &str) -> String {
     let r = index
@@ -165,18 +148,4 @@ fn ranked_results_do_not_drift() {
         ));
     }
     golden("search-builtin.txt", &all);
-}
-
-#[test]
-fn help_does_not_drift() {
-    let d = Dir::new();
-    for (name, args) in [
-        ("help.txt", vec!["--help"]),
-        ("help-search.txt", vec!["search", "--help"]),
-        ("help-index.txt", vec!["index", "--help"]),
-    ] {
-        let r = d.undex(&args);
-        r.expect_code(0);
-        golden(name, &r.stdout());
-    }
 }

@@ -478,6 +478,6 @@ fn every_imported_fixture_is_read_back_by_the_corpus_parser() {
         let imp = import(&fixture(name)).unwrap();
         let doc = parse(&imp.file_name, imp.text.as_bytes());
         let anchors: Vec<String> = doc.passages.iter().map(|p| p.anchor.clone()).collect();
-        assert_eq!(anchors, imp.anchors, "{name}");
+        assert_eq!(imp.anchors, anchors, "{name}");
     }
 }

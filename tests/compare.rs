@@ -47,7 +47,7 @@ fn counts_on_the_built_in_corpus_agree_with_search() {
             })
             .expect("search");
         assert_eq!(
-            passages as usize, found.matched,
+            passages as usize, found.summary.matched,
             "{term}: passages counted vs found"
         );
         let mut ids: Vec<String> = c.counts.iter().flat_map(|x| x.ids.clone()).collect();

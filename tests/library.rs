@@ -41,7 +41,7 @@ fn load_build_open_search_show_compare_export_and_read_back()
         },
         ..SearchOptions::default()
     })?;
-    assert_eq!(results.matched, 1);
+    assert_eq!(results.summary.matched, 1);
     let hit = &results.hits[0];
     assert_eq!(hit.passage.citation, "A/RES/90/1, para. 1(a)");
     assert_eq!(hit.passage.date.as_deref(), Some("2020-01-02"));

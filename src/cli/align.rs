@@ -7,9 +7,9 @@ use anyhow::Result;
 use clap::Args;
 
 use super::{Common, notify};
-use undex::compare::align;
+use undex::diff::AlignResponse;
 use undex::index;
-use undex::output;
+use undex::output::align as print;
 
 /// Align two paragraphs: what they share, word for word, and what each alone says.
 ///
@@ -41,31 +41,24 @@ pub struct AlignArgs {
 pub fn run(args: &AlignArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
     notify(&notices);
-    let mut found = Vec::new();
-    for id in [&args.a, &args.b] {
-        match index.passage(id)? {
-            Some(p) => found.push(p),
-            None => {
-                notify(&[format!("no passage {id} in the index")]);
-                return Ok(ExitCode::from(1));
-            }
+    let al = match index.align(&args.a, &args.b, args.min_words)? {
+        AlignResponse::Aligned(al) => al,
+        AlignResponse::NoSuchPassage { id } => {
+            notify(&[format!("no passage {id} in the index")]);
+            return Ok(ExitCode::from(1));
         }
-    }
-    let (Some(a), Some(b)) = (found.first(), found.get(1)) else {
-        return Ok(ExitCode::from(1));
     };
-    let al = align::align(&a.text, &b.text, args.min_words);
     if args.common.json {
-        output::align::json(out, a, b, &al, args.min_words)?;
+        print::json(out, &al)?;
     } else if args.csv {
-        output::align::csv(out, a, b, &al)?;
+        print::csv(out, &al)?;
     } else {
         let width = args
             .width
             .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
             .unwrap_or(100)
             .max(40);
-        output::align::human(out, a, b, &al, args.min_words, width)?;
+        print::human(out, &al, width)?;
     }
     Ok(if al.shared.is_empty() {
         ExitCode::from(1)

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::select::Select;
 use super::{Common, notify};
-use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, distinctive, plot};
+use undex::compare::{CompareOptions, DistinctiveOptions, GroupBy, StopWords, plot};
 use undex::index;
 use undex::output;
 
@@ -119,14 +119,7 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if let Some(path) = &args.plot {
-        let data = plot::PlotData {
-            terms: &args.terms,
-            counts: &comparison.counts,
-            occurrences: &comparison.occurrences,
-            documents: &comparison.documents,
-            groups: &comparison.groups,
-        };
-        plot::write_svg(path, &data)?;
+        plot::write_svg(path, &plot::PlotData::of(&comparison, &args.terms))?;
         notify(&[format!("drew {}", path.display())]);
     }
     let table = !args.common.json && !args.csv;
@@ -141,11 +134,11 @@ pub fn run(args: &CompareArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if args.summary {
         let summary = comparison.summary();
         if args.common.json {
-            output::compare::summary_json(out, &comparison, &summary)?;
+            output::compare::summary_json(out, &summary)?;
         } else if args.csv {
             output::compare::summary_csv(out, &summary)?;
         } else {
-            output::compare::summary_human(out, &comparison, &summary)?;
+            output::compare::summary_human(out, &summary)?;
         }
     } else if args.common.json {
         output::compare::json(out, &comparison)?;
@@ -169,24 +162,13 @@ fn run_distinctive(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let stop_words = if args.no_stopwords {
-        None
+        StopWords::None
     } else if let Some(path) = &args.stopwords {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read the stop words", path.display()))?;
-        Some(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect(),
-        )
+        StopWords::from_text(&text)
     } else {
-        Some(
-            distinctive::STOP_WORDS
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
-        )
+        StopWords::BuiltIn
     };
     let list = index.distinctive(&DistinctiveOptions {
         select,
@@ -201,7 +183,7 @@ fn run_distinctive(
     } else {
         output::compare::distinctive_human(out, &list)?;
     }
-    Ok(if list.is_empty() {
+    Ok(if list.terms.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

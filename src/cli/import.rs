@@ -1,15 +1,16 @@
 //! `undex import`: raw text of UN documents (as extracted from their PDFs) into corpus files, for the user to read before indexing.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
 
 use super::notify;
-use undex::import::{self, ImportOptions};
+use undex::import;
 use undex::output::plural;
+use undex::output::record::{self, Imported, Record};
 
 /// Turn the raw text of UN documents into corpus files.
 ///
@@ -48,36 +49,16 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-fn processes_table(
-    dirs: &[&Path],
-) -> Result<Option<std::collections::BTreeMap<String, Vec<String>>>> {
-    for d in dirs {
-        let p = d.join("processes.toml");
-        if p.is_file() {
-            return Ok(Some(import::load_processes_table(&p)?));
-        }
-    }
-    Ok(None)
-}
-
-#[derive(serde::Serialize)]
-struct Imported<'a> {
-    input: String,
-    path: String,
-    symbol: &'a str,
-    passages: usize,
-    process: &'a [String],
-    warnings: Vec<String>,
-}
-
 /// Runs `undex import`.
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let out_dir = args.out.clone().unwrap_or_else(|| args.corpus.clone());
-    let options = ImportOptions {
+    let mut import = import::Import::new(&import::Target {
+        out_dir: out_dir.clone(),
+        corpus: args.corpus.clone(),
+        out_named: args.out.is_some(),
         process: args.process.clone(),
-        processes_table: processes_table(&[&out_dir, &args.corpus])?,
-        source: None,
-    };
+        force: args.force,
+    })?;
     let mut failed = 0usize;
     let mut inputs: Vec<PathBuf> = Vec::new();
     if args.stdin {
@@ -92,52 +73,39 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
             }
         }
     }
-    // Run outside a project, import would otherwise make a corpus folder
-    // wherever it is, unseen.
-    // (A folder named with --out is made without a word: it was asked for.)
-    let new_folder = args.out.is_none() && !out_dir.exists();
-    let mut batch = import::Batch::new(&out_dir, args.force);
     // Printed once the batch is on disk: until then nothing has been written.
     let mut done: Vec<(PathBuf, PathBuf, import::Imported)> = Vec::new();
     for path in &inputs {
         // --stdin takes no FILE (clap refuses both): its one input is `<stdin>`.
-        let bytes = if args.stdin {
+        let imported = if args.stdin {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .context("reading standard input")?;
-            buf
+            import.import(&buf, path)
         } else {
-            match std::fs::read(path) {
-                Ok(b) => b,
-                Err(e) => {
-                    failed += 1;
-                    report(&undex::Error::io(path, e));
-                    continue;
-                }
-            }
+            import.import_file(path)
         };
-        let result = import::import_bytes(&bytes, path, &options).and_then(|imp| {
+        let result = imported.and_then(|imp| {
             notify(
                 &imp.warnings
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>(),
             );
-            let written = batch.add(&imp)?;
+            let written = import.write(&imp)?;
             Ok((imp, written))
         });
         match result {
             Ok((imp, written)) => {
-                if new_folder && done.is_empty() {
-                    let shown = std::path::absolute(&out_dir).unwrap_or_else(|_| out_dir.clone());
+                if let Some(shown) = &written.creates {
                     notify(&[format!(
                         "no {} folder here: creating {} for the corpus files (--out DIR writes them elsewhere)",
                         out_dir.display(),
                         shown.display()
                     )]);
                 }
-                done.push((path.clone(), written, imp));
+                done.push((path.clone(), written.path, imp));
             }
             Err(e) => {
                 failed += 1;
@@ -145,21 +113,18 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
             }
         }
     }
-    batch.commit()?;
+    import.commit()?;
     for (path, written, imp) in &done {
         if args.json {
-            undex::output::json_line(
-                out,
-                "imported",
-                &Imported {
-                    input: path.display().to_string(),
-                    path: written.display().to_string(),
-                    symbol: &imp.symbol,
-                    passages: imp.passages,
-                    process: &imp.process,
-                    warnings: imp.warnings.iter().map(ToString::to_string).collect(),
-                },
-            )?;
+            let imported = Imported {
+                input: path.display().to_string(),
+                path: written.display().to_string(),
+                symbol: imp.symbol.clone(),
+                passages: imp.passages,
+                process: imp.process.clone(),
+                warnings: imp.warnings.iter().map(ToString::to_string).collect(),
+            };
+            record::write(out, &Record::Imported(&imported))?;
         } else {
             writeln!(
                 out,

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use super::{Common, notify};
 use undex::index::{self, BuildMode, BuildOptions};
+use undex::output::record::{self, Built, Record};
 
 /// Build or update the index from the corpus.
 ///
@@ -26,14 +26,6 @@ pub struct IndexArgs {
     /// Indexing threads (default: one per core, at most 4).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct Built<'a> {
-    documents: u64,
-    passages: u64,
-    written: bool,
-    index: &'a str,
 }
 
 /// Runs `undex index`.
@@ -63,16 +55,13 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
     };
     notify(&report.warnings);
     if args.common.json {
-        undex::output::json_line(
-            out,
-            "index",
-            &Built {
-                documents: report.documents,
-                passages: report.passages,
-                written: report.written,
-                index: &dir,
-            },
-        )?;
+        let built = Built {
+            documents: report.documents,
+            passages: report.passages,
+            written: report.written,
+            index: dir.clone(),
+        };
+        record::write(out, &Record::Index(&built))?;
     } else if let BuildMode::Incremental { changed, removed } = report.mode {
         writeln!(
             out,

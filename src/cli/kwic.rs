@@ -10,7 +10,7 @@ use super::select::Select;
 use super::{Common, notify};
 use undex::compare::{KwicOptions, KwicSort};
 use undex::index;
-use undex::output;
+use undex::output::kwic as print;
 
 /// Line order.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -75,11 +75,11 @@ pub fn run(args: &KwicArgs, out: &mut dyn Write) -> Result<ExitCode> {
         limit: args.limit,
     })?;
     if args.common.json {
-        output::compare::kwic_json(out, &k)?;
+        print::json(out, &k)?;
     } else if args.csv {
-        output::compare::kwic_csv(out, &k)?;
+        print::csv(out, &k)?;
     } else {
-        output::compare::kwic_human(out, &k, args.width, args.by.is_some())?;
+        print::human(out, &k, args.width, args.by.is_some())?;
     }
     Ok(if k.total > 0 {
         ExitCode::SUCCESS

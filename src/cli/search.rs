@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::select::Select;
 use super::{Common, notify};
 use undex::index;
-use undex::output::{self, Summary};
+use undex::output::search::{self as print, ExplainView};
 use undex::search::SearchOptions;
 
 /// Search the index; print ranked passages with their citations
@@ -96,9 +96,8 @@ fn count(s: &str) -> Result<usize, String> {
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
     notify(&notices);
-    let query = args.query.join(" ");
     let options = SearchOptions {
-        query: query.clone(),
+        query: args.query.join(" "),
         filters: args.select.filters(),
         limit: args.limit,
         offset: args.offset,
@@ -108,30 +107,23 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<ExitCode> {
         ..SearchOptions::default()
     };
     let results = index.search(&options)?;
-    if !results.ignored.is_empty() && !args.common.json {
+    let summary = &results.summary;
+    if !summary.ignored.is_empty() && !args.common.json {
         notify(&[format!(
             "nothing searchable in {}; ignored",
-            results.ignored.join(" ")
+            summary.ignored.join(" ")
         )]);
     }
     if args.common.json {
-        let summary = Summary {
-            returned: results.hits.len(),
-            matched: results.matched,
-            offset: args.offset,
-            limit: args.limit,
-            query: &query,
-            ignored: &results.ignored,
-        };
-        output::search_json(out, &results, &summary)?;
+        print::json(out, &results)?;
     } else {
         let view = match args.explain {
-            Some(Explain::Raw) => output::ExplainView::Raw,
-            _ => output::ExplainView::Short,
+            Some(Explain::Raw) => ExplainView::Raw,
+            _ => ExplainView::Short,
         };
-        output::search_human_explained(out, &results, args.offset, view)?;
+        print::human(out, &results, view)?;
     }
-    Ok(if results.matched > 0 {
+    Ok(if summary.matched > 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{Common, notify};
 use undex::index;
-use undex::output;
+use undex::output::show;
 
 /// Print one passage, or a whole document in order, with what refers to it.
 ///
@@ -29,9 +29,6 @@ pub struct ShowArgs {
     pub common: Common,
 }
 
-/// How many referring passages are printed before the rest is counted.
-const REFERRED_SHOWN: usize = 5;
-
 /// Runs `undex show`.
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (index, notices) = index::open_or_build(&args.common.corpus, &args.common.index)?;
@@ -41,39 +38,10 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
         notify(&[format!("no passage or document {} in the index", args.id)]);
         return Ok(ExitCode::from(1));
     }
-    let cited_by: &[_] = if args.no_refs { &[] } else { &shown.cited_by };
     if args.common.json {
-        for p in &shown.passages {
-            output::json_line(out, "passage", p)?;
-        }
-        for p in cited_by {
-            output::json_line(out, "cited_by", p)?;
-        }
+        show::json(out, &shown, !args.no_refs)?;
     } else {
-        if let (true, Some(first)) = (shown.document, shown.passages.first()) {
-            output::document_header(out, first)?;
-        }
-        for p in &shown.passages {
-            output::passage_human(out, p)?;
-        }
-        if !cited_by.is_empty() {
-            writeln!(out, "Referred to by:\n")?;
-            for p in cited_by.iter().take(REFERRED_SHOWN) {
-                output::passage_human(out, p)?;
-            }
-            if let Some(more) = cited_by
-                .len()
-                .checked_sub(REFERRED_SHOWN)
-                .filter(|n| *n > 0)
-            {
-                writeln!(
-                    out,
-                    "… and {more} more passage{} ({} in all; --json lists every one)",
-                    if more == 1 { "" } else { "s" },
-                    cited_by.len()
-                )?;
-            }
-        }
+        show::human(out, &shown, !args.no_refs)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 
-use super::stats::{self, Keyness};
+use super::keyness::{self, Keyness};
 use super::{DocumentSize, Group, GroupBy, Occurrence, TermCount};
 use crate::analysis;
 use crate::corpus::Part;
@@ -42,7 +42,7 @@ pub struct CompareOptions {
 }
 
 /// The result of a comparison.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     /// How passages were grouped.
     pub by: GroupBy,
@@ -63,6 +63,30 @@ pub struct Comparison {
     pub counted: String,
     /// Groups left out of `counts` and `keyness` by [`Comparison::keep_top`], per term.
     pub left_out: Vec<LeftOut>,
+}
+
+/// What a comparison counted: its grouping, the selection in a sentence
+/// and its size (`compare --json`'s first record).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counted {
+    /// How passages were grouped.
+    pub by: GroupBy,
+    /// What was counted, in a sentence for the reader.
+    pub counted: String,
+    /// Words in the selected passages.
+    pub total_words: u64,
+}
+
+/// Each term's totals over a comparison's selection (`compare --summary`):
+/// what was counted, the groups, a total per term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparisonSummary {
+    /// What was counted.
+    pub counted: Counted,
+    /// The groups.
+    pub groups: Vec<Group>,
+    /// One total per term.
+    pub terms: Vec<TermSummary>,
 }
 
 /// What [`Comparison::keep_top`] left out for one term.
@@ -154,8 +178,26 @@ impl Comparison {
         self.left_out = left_out;
     }
 
+    /// What was counted: the grouping, the selection, its size.
+    pub fn counted(&self) -> Counted {
+        Counted {
+            by: self.by,
+            counted: self.counted.clone(),
+            total_words: self.total_words,
+        }
+    }
+
+    /// Each term's totals over the selection, with what was counted and the groups.
+    pub fn summary(&self) -> ComparisonSummary {
+        ComparisonSummary {
+            counted: self.counted(),
+            groups: self.groups.clone(),
+            terms: self.term_totals(),
+        }
+    }
+
     /// Each term's totals over the selection.
-    pub fn summary(&self) -> Vec<TermSummary> {
+    fn term_totals(&self) -> Vec<TermSummary> {
         let mut out: Vec<TermSummary> = Vec::new();
         for c in &self.counts {
             let i = match out.iter().position(|s| s.term == c.term) {
@@ -186,7 +228,7 @@ impl Comparison {
             }
         }
         for s in &mut out {
-            s.per_10k = stats::per_10k(s.count, s.words);
+            s.per_10k = keyness::per_10k(s.count, s.words);
         }
         out
     }
@@ -657,7 +699,7 @@ impl Index {
                     .copied()
                     .filter(|m| *m != u64::MAX)
                     .unwrap_or(0);
-                let (dp, dp_norm) = stats::dispersion(&tally.hits, words_g, min_g);
+                let (dp, dp_norm) = keyness::dispersion(&tally.hits, words_g, min_g);
                 dps.push(dp);
                 tally.ids.sort();
                 let ids: Vec<String> = tally
@@ -670,7 +712,7 @@ impl Index {
                     group: u.group_names.get(g).cloned().unwrap_or_default(),
                     count: tally.count,
                     words: words_g,
-                    per_10k: stats::per_10k(tally.count, words_g),
+                    per_10k: keyness::per_10k(tally.count, words_g),
                     passages: tally.ids.len() as u64,
                     ids,
                     dp,

@@ -9,14 +9,11 @@ use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 
 use super::counts::{CompareOptions, Universe};
-use super::stats::{self, Keyness};
+use super::keyness::{self, Keyness};
+use super::stopwords::StopWords;
 use crate::analysis;
 use crate::error::Result;
 use crate::index::Index;
-
-/// The built-in stop words: English function words, which say little about
-/// what a text is about (replace them with `--stopwords FILE`).
-pub const STOP_WORDS: &str = "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up upon very was we were what when where which while who whom whose why will with within without would you your yours yourself yourselves shall may might must";
 
 /// What to look for.
 #[derive(Debug, Clone)]
@@ -27,8 +24,16 @@ pub struct DistinctiveOptions {
     pub top: usize,
     /// Leave out terms found fewer times than this in the group.
     pub min_count: u64,
-    /// Words to leave out (analysed like the text); `None` keeps every word.
-    pub stop_words: Option<Vec<String>>,
+    /// Words to leave out (analysed like the text).
+    pub stop_words: StopWords,
+}
+
+/// What [`Index::distinctive`] found: each group's terms, group by group,
+/// best first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistinctiveTerms {
+    /// The terms.
+    pub terms: Vec<Distinctive>,
 }
 
 /// A term that distinguishes a group.
@@ -53,7 +58,7 @@ impl Index {
     /// group when there are two, else from the rest of the selection: more
     /// frequent there than there, ranked by G².
     /// Words without a letter (numbers) are left out.
-    pub fn distinctive(&self, options: &DistinctiveOptions) -> Result<Vec<Distinctive>> {
+    pub fn distinctive(&self, options: &DistinctiveOptions) -> Result<DistinctiveTerms> {
         self.check_filters(&options.select.filters)?;
         let searcher = self.searcher();
         let u = Universe::build(&searcher, &options.select)?;
@@ -73,8 +78,7 @@ impl Index {
         };
         let stop: std::collections::HashSet<String> = options
             .stop_words
-            .iter()
-            .flatten()
+            .words()
             .flat_map(|w| analysis::terms(&mut analyzer, w))
             .map(|(_, t)| t)
             .collect();
@@ -149,7 +153,7 @@ impl Index {
                         group: name.clone(),
                         rank: 0,
                         form: forms.get(term).cloned().unwrap_or_else(|| term.clone()),
-                        per_10k: stats::per_10k(a, *c),
+                        per_10k: keyness::per_10k(a, *c),
                         keyness: k,
                     });
                 }
@@ -170,7 +174,7 @@ impl Index {
             }
             out.extend(list);
         }
-        Ok(out)
+        Ok(DistinctiveTerms { terms: out })
     }
 
     /// For each stem, its most frequent written form (by passages), so that

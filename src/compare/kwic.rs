@@ -67,7 +67,7 @@ pub struct KwicLine {
 }
 
 /// Concordance lines and how many there are in all.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Kwic {
     /// The lines, up to the limit.
     pub lines: Vec<KwicLine>,
@@ -77,6 +77,25 @@ pub struct Kwic {
     pub term: String,
     /// True when filters narrowed the passages searched.
     pub filtered: bool,
+}
+
+/// How many lines a concordance returned of how many (`kwic --json`'s last record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KwicSummary {
+    /// Lines returned.
+    pub returned: usize,
+    /// Occurrences in all.
+    pub total: usize,
+}
+
+impl Kwic {
+    /// How many lines were returned of how many.
+    pub fn summary(&self) -> KwicSummary {
+        KwicSummary {
+            returned: self.lines.len(),
+            total: self.total,
+        }
+    }
 }
 
 /// Runs of white space (line breaks of the source included) as one space,

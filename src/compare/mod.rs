@@ -1,17 +1,18 @@
-//! Comparing terms across documents, processes and parts: counts, rates, keyness, dispersion, concordances and paragraph alignment — all from the index, with citations.
+//! Comparing terms across documents, processes and parts: counts, rates, keyness, dispersion and concordances — all from the index, with citations.
 
-pub mod align;
 pub mod counts;
 pub mod distinctive;
+pub mod keyness;
 pub mod kwic;
 pub mod plot;
-pub mod stats;
+pub mod stopwords;
 
 use serde::Serialize;
 
-pub use counts::{CompareOptions, Comparison, LeftOut, TermSummary};
-pub use distinctive::{Distinctive, DistinctiveOptions};
-pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort};
+pub use counts::{CompareOptions, Comparison, ComparisonSummary, Counted, LeftOut, TermSummary};
+pub use distinctive::{Distinctive, DistinctiveOptions, DistinctiveTerms};
+pub use kwic::{Kwic, KwicLine, KwicOptions, KwicSort, KwicSummary};
+pub use stopwords::StopWords;
 
 /// How passages are grouped for a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

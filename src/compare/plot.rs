@@ -32,6 +32,19 @@ pub struct PlotData<'a> {
     pub groups: &'a [Group],
 }
 
+impl<'a> PlotData<'a> {
+    /// What the plot of comparison `c` of `terms` shows.
+    pub fn of(c: &'a super::Comparison, terms: &'a [String]) -> PlotData<'a> {
+        PlotData {
+            terms,
+            counts: &c.counts,
+            occurrences: &c.occurrences,
+            documents: &c.documents,
+            groups: &c.groups,
+        }
+    }
+}
+
 /// Writes the plot of `data` to `path` as SVG.
 pub fn write_svg(path: &Path, data: &PlotData<'_>) -> Result<()> {
     let svg = render_svg(data)?;

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::model::Layout;
+
 /// One level below a numbered paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sub {
@@ -86,6 +88,19 @@ impl fmt::Display for Anchor {
     }
 }
 
+/// An anchor is the text it is written as: `OP4(a)` in an id, a test, a listing.
+impl PartialEq<&str> for Anchor {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string().as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Anchor {
+    fn eq(&self, other: &String) -> bool {
+        self.to_string().as_str() == other.as_str()
+    }
+}
+
 impl Anchor {
     /// The citation of a resolution, decision or report passage:
     /// `A/RES/73/27, para. 4(a)`, `A/RES/73/27, preambular para. 3`,
@@ -111,33 +126,121 @@ impl Anchor {
     }
 }
 
-/// The value of a lowercase roman numeral up to 39 (`xxxix`), if it is one.
-pub fn roman_value(s: &str) -> Option<u32> {
-    let mut total = 0;
-    let mut rest = s;
-    for (sym, val) in [("xxx", 30), ("xx", 20), ("x", 10)] {
-        if let Some(r) = rest.strip_prefix(sym) {
-            total += val;
-            rest = r;
-            break;
+impl Place {
+    /// Numbered paragraph `n`, with its sub-paragraph path, in a document of
+    /// `layout`: `OP13` in a resolution, `P13` in a report.
+    pub fn numbered(layout: Layout, n: u64, subs: Vec<Sub>) -> Place {
+        if layout.is_report() {
+            Place::Report(n, subs)
+        } else {
+            Place::Operative(n, subs)
         }
     }
-    let units = [
-        ("viii", 8),
-        ("vii", 7),
-        ("iii", 3),
-        ("vi", 6),
-        ("iv", 4),
-        ("ix", 9),
-        ("ii", 2),
-        ("v", 5),
-        ("i", 1),
-    ];
-    if !rest.is_empty() {
-        let (_, v) = units.iter().find(|(sym, _)| *sym == rest)?;
-        total += v;
+
+    /// The `n`-th paragraph without a number: a resolution's preambular
+    /// `PP3`, a report's `U3`.
+    pub fn unnumbered(layout: Layout, n: u32) -> Place {
+        if layout.is_report() {
+            Place::Unnumbered(n)
+        } else {
+            Place::Preambular(n)
+        }
     }
-    (total > 0).then_some(total)
+}
+
+/// Whether a document of `layout` whose passages have `anchors` numbers
+/// nothing (a decision, a one-paragraph resolution), so that its last
+/// paragraph is its one operative paragraph, [`Place::Sole`]: every anchor
+/// preambular and none in an annex. A report never is.
+pub fn numbers_nothing<'a>(layout: Layout, anchors: impl IntoIterator<Item = &'a Anchor>) -> bool {
+    let mut anchors = anchors.into_iter().peekable();
+    !layout.is_report()
+        && layout != Layout::Commentary
+        && anchors.peek().is_some()
+        && anchors.all(|a| a.annex.is_none() && matches!(a.place, Place::Preambular(_)))
+}
+
+/// The value of a lower-case roman numeral of up to eight letters (`iv` is
+/// 4), if it is one: only the canonical spelling counts, so that `(vv)` or
+/// `(il)` are not numerals.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 8 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (to_roman(total) == s).then_some(total)
+}
+
+/// A number as a lower-case roman numeral.
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// The letter after `l` (`a` → `b`), for a one-letter label.
+fn next_letter(l: &str) -> Option<String> {
+    let mut chars = l.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c < 'z' => char::from_u32(c as u32 + 1).map(String::from),
+        _ => None,
+    }
+}
+
+/// Whether a `(…)` label is a roman numeral where it stands, the one rule
+/// of the parser and the importer. `letter` is the lettered sub-paragraph
+/// it would stand under, `roman` the last numeral of the roman list it
+/// would continue. Under a letter `(i)` starts a roman list, except after
+/// `(h)`, where it is the letter i; inside a roman list the next numeral
+/// continues it (`(v)` after `(u)(iv)`) and the next letter of the list
+/// above ends it (`(b)` after `(a)(ii)`). No list of sub-paragraphs runs to
+/// forty: `(l)` and `(c)` are letters.
+pub fn is_roman(label: &str, letter: Option<&str>, roman: Option<&str>) -> bool {
+    let Some(value) = roman_value(label).filter(|v| *v < 40) else {
+        return false;
+    };
+    if let Some(r) = roman {
+        let ends_list = letter.and_then(next_letter).as_deref() == Some(label)
+            && roman_value(r).is_none_or(|r| value != r + 1);
+        return !ends_list;
+    }
+    match letter {
+        None => false,
+        Some(l) => label == "i" && next_letter(l).as_deref() != Some("i"),
+    }
 }
 
 #[cfg(test)]
@@ -188,5 +291,54 @@ mod tests {
         assert_eq!(roman_value("a"), None);
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman_value(""), None);
+        assert_eq!(roman_value("xl"), Some(40));
+        assert_eq!(roman_value("vv"), None);
+        assert_eq!(roman_value("IV"), None, "labels are lower case");
+        assert_eq!(to_roman(9), "ix");
+    }
+
+    #[test]
+    fn letter_i_or_roman_i() {
+        assert!(!is_roman("i", None, None), "(i) under a number is a letter");
+        assert!(is_roman("i", Some("a"), None));
+        assert!(
+            !is_roman("i", Some("h"), None),
+            "(i) after (h) is the letter i"
+        );
+        assert!(is_roman("ii", Some("a"), Some("i")));
+        assert!(!is_roman("b", Some("a"), Some("ii")));
+        assert!(is_roman("v", Some("u"), Some("iv")), "(v) continues (iv)");
+        assert!(
+            !is_roman("v", Some("u"), Some("ii")),
+            "(v) after (u)(ii) is the letter v"
+        );
+        assert!(!is_roman("b", Some("a"), None));
+        assert!(!is_roman("c", Some("a"), Some("ii")), "(c) is a letter");
+    }
+
+    #[test]
+    fn places_follow_the_layout() {
+        assert_eq!(
+            a(Place::numbered(Layout::Report, 3, vec![])).to_string(),
+            "P3"
+        );
+        assert_eq!(
+            a(Place::numbered(Layout::Draft, 3, vec![])).to_string(),
+            "OP3"
+        );
+        assert_eq!(a(Place::unnumbered(Layout::Report, 2)).to_string(), "U2");
+        assert_eq!(
+            a(Place::unnumbered(Layout::Resolution, 2)).to_string(),
+            "PP2"
+        );
+        let pp = [a(Place::Preambular(1)), a(Place::Preambular(2))];
+        assert!(numbers_nothing(Layout::Resolution, &pp));
+        assert!(!numbers_nothing(Layout::Report, &pp));
+        assert!(!numbers_nothing(Layout::Resolution, &[]));
+        let annexed = Anchor {
+            annex: Some(String::new()),
+            place: Place::Preambular(1),
+        };
+        assert!(!numbers_nothing(Layout::Resolution, [&pp[0], &annexed]));
     }
 }

@@ -274,7 +274,11 @@ mod tests {
         );
         assert_eq!(p.passages[0].line, 23);
         assert_eq!(p.passages[4].line, 35);
-        let ids: Vec<String> = p.passages[4].refs.iter().map(|r| r.id(false)).collect();
+        let ids: Vec<String> = p.passages[4]
+            .refs
+            .iter()
+            .map(|r| r.id(crate::corpus::model::Layout::Resolution))
+            .collect();
         assert_eq!(
             ids,
             ["A/RES/73/266#OP3", "A/RES/73/266#OP4", "A/RES/73/27#OP5"]
@@ -302,6 +306,9 @@ mod tests {
             1,
             &aliases(),
         );
-        assert_eq!(p.passages[0].refs[0].id(false), "A/RES/73/266#OP4");
+        assert_eq!(
+            p.passages[0].refs[0].id(crate::corpus::model::Layout::Resolution),
+            "A/RES/73/266#OP4"
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::model::{Kind, Meta, Vote};
+use super::model::{Kind, Layout, Meta, Vote};
 use crate::error::Diagnostic;
 
 /// Front matter larger than this is surely not front matter (a missing fence).
@@ -216,6 +216,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Vec<Diagnostic
         return Err(problems);
     }
     let meta = Meta {
+        layout: Layout::of(kind, &symbol),
         symbol,
         title: raw
             .title

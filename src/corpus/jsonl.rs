@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::frontmatter::check_symbol;
+use super::id::PassageId;
 use super::model::{Document, Kind, Meta, Note, Part, Passage};
 use crate::error::Diagnostic;
 
@@ -146,9 +147,8 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
         }
         let anchor = match (&line.anchor, &line.id) {
             (Some(a), _) => a.clone(),
-            (None, Some(id)) => id
-                .split_once('#')
-                .map(|(_, a)| a.to_owned())
+            (None, Some(id)) => PassageId::parse(id)
+                .map(|id| id.anchor().to_owned())
                 .unwrap_or_default(),
             (None, None) => String::new(),
         };
@@ -160,7 +160,7 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
             ));
             continue;
         }
-        let id = format!("{symbol}#{anchor}");
+        let id = PassageId::new(&symbol, &anchor).to_string();
         if line.id.as_ref().is_some_and(|given| *given != id) {
             problems.push(Diagnostic::new(
                 path,
@@ -209,6 +209,7 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
         let doc = docs.entry(symbol.clone()).or_insert_with(|| Document {
             path: path.to_path_buf(),
             meta: Meta {
+                layout: super::Layout::of(kind, &symbol),
                 symbol: symbol.clone(),
                 title: line.title.clone(),
                 kind,

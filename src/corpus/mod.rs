@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod blocks;
 pub mod commentary;
 pub mod frontmatter;
+pub mod id;
 pub mod jsonl;
 pub mod model;
 pub mod numbered;
@@ -15,7 +16,8 @@ mod walk;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-pub use model::{Document, Kind, Meta, Note, Part, Passage, Vote};
+pub use id::PassageId;
+pub use model::{Document, Kind, Layout, Meta, Note, Part, Passage, Vote};
 pub use walk::{Stamp, discover, fingerprint, stamps, stamps_changed};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -157,7 +159,7 @@ pub(crate) fn link(
         let named = std::mem::take(&mut p.process);
         add(&named);
         for r in &p.refs {
-            let symbol = r.split('#').next().unwrap_or(r);
+            let symbol = id::symbol_of(r);
             if let Some(list) = processes.get(symbol) {
                 add(list);
             }
@@ -180,28 +182,24 @@ pub(crate) fn link(
 /// A reference was written assuming the target numbers its paragraphs as a
 /// resolution (`OP13`) or as a report (`P13`); the corpus knows better.
 fn fix_ref_kind(id: &str, kinds: &HashMap<String, Kind>) -> String {
-    let Some((symbol, anchor)) = id.split_once('#') else {
+    let Some(parsed) = PassageId::parse(id) else {
         return id.to_owned();
     };
+    let (symbol, anchor) = (parsed.symbol(), parsed.anchor());
     let (prefix, rest) = match anchor.split_once('.') {
         Some((a, r)) if a.starts_with("ANNEX") => (format!("{a}."), r),
         _ => (String::new(), anchor),
     };
-    let report = match kinds.get(symbol) {
-        Some(k) => *k == Kind::Report,
-        None => looks_like_report(symbol),
-    };
+    let report = kinds
+        .get(symbol)
+        .map_or_else(|| Layout::guess(symbol), |k| Layout::of(*k, symbol))
+        .is_report();
     let rest = match (report, rest.strip_prefix("OP"), rest.strip_prefix('P')) {
         (true, Some(n), _) => format!("P{n}"),
         (false, None, Some(n)) if !rest.starts_with("PP") => format!("OP{n}"),
         _ => rest.to_owned(),
     };
-    format!("{symbol}#{prefix}{rest}")
-}
-
-/// `A/70/174` is a report; `A/RES/73/27` and `A/DEC/…` are not.
-pub fn looks_like_report(symbol: &str) -> bool {
-    !symbol.contains("/RES/") && !symbol.contains("/DEC/") && symbol.contains('/')
+    PassageId::new(symbol, format!("{prefix}{rest}")).to_string()
 }
 
 /// A parsed document and its warnings, or what is wrong with the file.
@@ -262,8 +260,8 @@ pub fn parse_bytes(
             }
             commentary_passages(&meta, parsed.passages)
         }
-        kind => {
-            let parsed = numbered::parse(split.body, split.body_line, kind, meta.excerpt);
+        _ => {
+            let parsed = numbered::parse(split.body, split.body_line, meta.layout, meta.excerpt);
             if !parsed.errors.is_empty() {
                 return Err(to_diags(path, parsed.errors));
             }
@@ -276,7 +274,7 @@ pub fn parse_bytes(
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| Passage {
-                    id: format!("{}#{}", meta.symbol, p.anchor),
+                    id: PassageId::new(&meta.symbol, p.anchor.to_string()).to_string(),
                     symbol: meta.symbol.clone(),
                     citation: p.anchor.citation(&meta.symbol),
                     anchor: p.anchor.to_string(),
@@ -319,7 +317,7 @@ fn passage_refs(meta: &Meta, text: &str, notes: &[Note]) -> Vec<String> {
         .chain(notes.iter().map(|n| n.text.as_str()))
         .flat_map(|t| refs::extract(t, Some(&meta.symbol), &meta.aliases))
         .filter(|r| r.para.is_some() || r.symbol != meta.symbol)
-        .map(|r| r.id(looks_like_report(&r.symbol)))
+        .map(|r| r.id(Layout::guess(&r.symbol)))
         .collect();
     out.sort();
     out.dedup();
@@ -374,7 +372,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
             }
             .to_string();
             Passage {
-                id: format!("{}#{anchor}", meta.symbol),
+                id: PassageId::new(&meta.symbol, &anchor).to_string(),
                 symbol: meta.symbol.clone(),
                 anchor,
                 citation,
@@ -384,7 +382,7 @@ fn commentary_passages(meta: &Meta, parsed: Vec<commentary::CommentaryPassage>) 
                 refs: p
                     .refs
                     .iter()
-                    .map(|r| r.id(looks_like_report(&r.symbol)))
+                    .map(|r| r.id(Layout::guess(&r.symbol)))
                     .collect(),
                 notes: Vec::new(),
                 text: p.text,

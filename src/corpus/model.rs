@@ -49,6 +49,68 @@ impl fmt::Display for Kind {
     }
 }
 
+/// How a document numbers its paragraphs, which decides its anchors and
+/// how references to it are written: derived once, from its kind and
+/// symbol, where its metadata is built ([`Meta::layout`]), and guessed from
+/// the symbol alone for a document the corpus does not hold.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Layout {
+    /// A resolution or decision: preambular paragraphs `PP1`, …, operative
+    /// paragraphs `OP5`, and a text numbering nothing is one operative `OP`.
+    #[default]
+    Resolution,
+    /// A draft resolution or decision (`A/C.1/73/L.27`): numbered as the
+    /// resolution it would become.
+    Draft,
+    /// A report: paragraphs `P13` numbered through headed sections, and the
+    /// unnumbered ones `U1`, ….
+    Report,
+    /// Commentary: passages `S7.2` by section.
+    Commentary,
+}
+
+impl Layout {
+    /// The layout of a document of `kind` with `symbol`: the kind says
+    /// resolution or report; a resolution whose symbol is a draft's (`/L.`)
+    /// is a draft.
+    pub fn of(kind: Kind, symbol: &str) -> Layout {
+        match kind {
+            Kind::Report => Layout::Report,
+            Kind::Commentary => Layout::Commentary,
+            Kind::Resolution | Kind::Decision if is_draft(symbol) => Layout::Draft,
+            Kind::Resolution | Kind::Decision => Layout::Resolution,
+        }
+    }
+
+    /// The layout of a document known only by its symbol: `…/RES/…`,
+    /// `…/DEC/…` are resolutions and decisions, `…/L.…` drafts, any other
+    /// UN symbol (`A/70/174`) a report, anything else a resolution.
+    pub fn guess(symbol: &str) -> Layout {
+        if symbol.contains("/RES/") || symbol.contains("/DEC/") || !symbol.contains('/') {
+            Layout::Resolution
+        } else if is_draft(symbol) {
+            Layout::Draft
+        } else {
+            Layout::Report
+        }
+    }
+
+    /// Whether its numbered paragraphs are a report's (`P13`, unnumbered
+    /// `U1`) rather than a resolution's (`OP13`, preambular `PP1`).
+    pub fn is_report(self) -> bool {
+        self == Layout::Report
+    }
+}
+
+/// `A/C.1/73/L.27`, `A/73/L.5`: the symbol of a draft (its `L.` part).
+fn is_draft(symbol: &str) -> bool {
+    symbol.split('/').any(|part| part.starts_with("L."))
+}
+
 /// Which part of its document a passage belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -126,6 +188,8 @@ pub struct Meta {
     pub title: Option<String>,
     /// What kind of document it is.
     pub kind: Kind,
+    /// How it numbers its paragraphs ([`Layout::of`] its kind and symbol).
+    pub layout: Layout,
     /// The negotiating processes it belongs to.
     pub process: Vec<String>,
     /// Main sponsors.
@@ -203,4 +267,45 @@ pub struct Document {
     pub meta: Meta,
     /// Its passages, in document order.
     pub passages: Vec<Passage>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_comes_from_the_kind_and_the_symbol() {
+        assert_eq!(
+            Layout::of(Kind::Resolution, "A/RES/73/27"),
+            Layout::Resolution
+        );
+        assert_eq!(
+            Layout::of(Kind::Decision, "A/DEC/73/512"),
+            Layout::Resolution
+        );
+        assert_eq!(Layout::of(Kind::Resolution, "A/C.1/73/L.27"), Layout::Draft);
+        assert_eq!(Layout::of(Kind::Report, "A/70/174"), Layout::Report);
+        assert_eq!(
+            Layout::of(Kind::Commentary, "Chung2019"),
+            Layout::Commentary
+        );
+        assert_eq!(Layout::guess("A/RES/73/27"), Layout::Resolution);
+        assert_eq!(Layout::guess("A/C.1/73/L.27"), Layout::Draft);
+        assert_eq!(Layout::guess("A/70/174"), Layout::Report);
+        assert_eq!(Layout::guess("Chung2019"), Layout::Resolution);
+    }
+
+    #[test]
+    fn a_resolution_citing_a_paragraph_of_a_draft_cites_its_operative_paragraph() {
+        let text = "+++\nsymbol = \"A/RES/73/27\"\n+++\n\n1. Recalls para. 3 of A/C.1/73/L.27 and para. 13 of A/70/174.\n";
+        let parsed = crate::corpus::parse_bytes(std::path::Path::new("r.txt"), text.as_bytes());
+        let refs = parsed.map(|(d, _)| d.passages[0].refs.clone()).ok();
+        assert_eq!(
+            refs,
+            Some(vec![
+                "A/70/174#P13".to_string(),
+                "A/C.1/73/L.27#OP3".to_string()
+            ])
+        );
+    }
 }

@@ -7,9 +7,9 @@ use regex::Regex;
 
 use crate::static_regex::static_regex;
 
-use super::anchor::{Anchor, Place, Sub, roman_value};
+use super::anchor::{self, Anchor, Place, Sub, roman_value};
 use super::blocks::{self, Block, NoteTable};
-use super::model::{Kind, Note, Part};
+use super::model::{Layout, Note, Part};
 
 /// A passage as the body parser sees it, before ids and citations.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,16 +88,9 @@ fn letter_rank(l: &str) -> (usize, &str) {
     (l.len(), l)
 }
 
-fn next_letter(l: &str) -> Option<String> {
-    let c = l.chars().next()?;
-    if l.len() == 1 && c < 'z' {
-        return char::from_u32(c as u32 + 1).map(String::from);
-    }
-    None
-}
-
-/// Parses a resolution, decision or report body.
-pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed {
+/// Parses the body of a resolution, decision, draft or report, numbered
+/// as `layout` says.
+pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Parsed {
     let mut out = Parsed::default();
     let blocks = match blocks::split(body, first_line) {
         Ok(b) => b,
@@ -116,7 +109,6 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
         out.errors
             .push((line, format!("footnote [^{m}] is defined twice")));
     }
-    let report = kind == Kind::Report;
     let mut st = State::default();
     let mut seen: HashSet<String> = HashSet::new();
     let last_text = blocks
@@ -158,7 +150,7 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
             continue;
         }
 
-        let (place, part, body) = match classify(text, &mut st, report, excerpt, line, &mut out) {
+        let (place, part, body) = match classify(text, &mut st, layout, excerpt, line, &mut out) {
             Some(x) => x,
             None => continue,
         };
@@ -198,13 +190,8 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
     }
     // A decision or a one-paragraph resolution numbers nothing: its last
     // paragraph is the operative one, cited by the symbol alone.
-    if !report
-        && !excerpt
-        && !out.passages.is_empty()
-        && out
-            .passages
-            .iter()
-            .all(|p| p.part == Part::Preambular && p.anchor.annex.is_none())
+    if !excerpt
+        && anchor::numbers_nothing(layout, out.passages.iter().map(|p| &p.anchor))
         && let Some(last) = out.passages.last_mut()
     {
         last.anchor.place = Place::Sole;
@@ -223,23 +210,17 @@ pub fn parse(body: &str, first_line: usize, kind: Kind, excerpt: bool) -> Parsed
 fn classify<'t>(
     text: &'t str,
     st: &mut State,
-    report: bool,
+    layout: Layout,
     excerpt: bool,
     line: usize,
     out: &mut Parsed,
 ) -> Option<(Place, Part, &'t str)> {
-    let numbered_part = if report {
+    let numbered_part = if layout.is_report() {
         Part::Report
     } else {
         Part::Operative
     };
-    let make = |n: u64, subs: Vec<Sub>| {
-        if report {
-            Place::Report(n, subs)
-        } else {
-            Place::Operative(n, subs)
-        }
-    };
+    let make = |n: u64, subs: Vec<Sub>| Place::numbered(layout, n, subs);
     // A cheap look at the first character spares most blocks the regexes
     // (`\d` is any Unicode digit, all of which `is_numeric` takes).
     let starts_digit = text.starts_with(char::is_numeric);
@@ -324,13 +305,13 @@ fn classify<'t>(
         let body = rest(&c);
         let Some(op) = st.op else {
             // A lettered list in the preamble stays part of the preamble's text.
-            return unnumbered(text, st, report);
+            return unnumbered(text, st, layout);
         };
         let mut subs = Vec::new();
         if let Some(d) = st.decimal {
             subs.push(Sub::Decimal(d));
         }
-        if is_roman_here(&label, st) {
+        if anchor::is_roman(&label, st.letter.as_deref(), st.roman.as_deref()) {
             if let Some(r) = &st.roman
                 && roman_value(&label) <= roman_value(r)
             {
@@ -382,41 +363,20 @@ fn classify<'t>(
             return None;
         }
     }
-    unnumbered(text, st, report)
+    unnumbered(text, st, layout)
 }
 
-fn unnumbered<'t>(text: &'t str, st: &mut State, report: bool) -> Option<(Place, Part, &'t str)> {
-    if report {
+fn unnumbered<'t>(text: &'t str, st: &mut State, layout: Layout) -> Option<(Place, Part, &'t str)> {
+    if layout.is_report() {
         st.unnumbered += 1;
-        return Some((Place::Unnumbered(st.unnumbered), Part::Report, text));
+        return Some((Place::unnumbered(layout, st.unnumbered), Part::Report, text));
     }
     st.preambular += 1;
-    Some((Place::Preambular(st.preambular), Part::Preambular, text))
-}
-
-/// A `(i)`-like label is roman when it stands under a letter and does not
-/// simply continue the letters (`(i)` after `(h)` is the letter i).
-fn is_roman_here(label: &str, st: &State) -> bool {
-    if roman_value(label).is_none() {
-        return false;
-    }
-    if let Some(r) = &st.roman {
-        // Inside a roman list: the next numeral continues it, unless the label
-        // is the next letter of the list above (as `(b)` after `(a)(ii)`).
-        let next_letter = st.letter.as_deref().and_then(next_letter);
-        if next_letter.as_deref() == Some(label)
-            && roman_value(label)
-                .zip(roman_value(r))
-                .is_none_or(|(a, b)| a != b + 1)
-        {
-            return false;
-        }
-        return true;
-    }
-    match st.letter.as_deref() {
-        None => false,
-        Some(l) => label == "i" && next_letter(l).as_deref() != Some("i"),
-    }
+    Some((
+        Place::unnumbered(layout, st.preambular),
+        Part::Preambular,
+        text,
+    ))
 }
 
 fn parse_number(digits: &str, line: usize, out: &mut Parsed) -> Option<u64> {
@@ -443,7 +403,7 @@ mod tests {
     #[test]
     fn preambular_operative_and_sub_paragraphs() {
         let body = "\nThe General Assembly,\n\nRecalling its\nresolutions,\n\nNoting with concern,\n\n1. Decides;\n\n(a) first;\n\n(i) roman one;\n\n(ii) roman two;\n\n(b) second;\n\n2. Welcomes:\n\n2.1. one;\n\n2.2 two;\n\n3. Requests…\n\n45th plenary meeting\n5 December 2018\n";
-        let p = parse(body, 10, Kind::Resolution, false);
+        let p = parse(body, 10, Layout::Resolution, false);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         assert_eq!(
             anchors(&p),
@@ -479,7 +439,7 @@ mod tests {
             .map(|c| format!("({c}) item {c};\n\n"))
             .collect();
         let body = format!("1. Lists:\n\n{letters}");
-        let p = parse(&body, 1, Kind::Resolution, false);
+        let p = parse(&body, 1, Layout::Resolution, false);
         let a = anchors(&p);
         assert_eq!(a[9], "OP1(i)");
         assert_eq!(a[10], "OP1(j)");
@@ -487,16 +447,16 @@ mod tests {
 
     #[test]
     fn numbers_that_repeat_or_go_backwards_are_errors() {
-        let p = parse("1. a;\n\n2. b;\n\n2. c.\n", 1, Kind::Resolution, false);
+        let p = parse("1. a;\n\n2. b;\n\n2. c.\n", 1, Layout::Resolution, false);
         assert_eq!(p.errors.len(), 1);
         assert_eq!(p.errors[0].0, 5);
         assert!(p.errors[0].1.contains("repeats"));
-        let p = parse("1. a;\n\n3. b;\n\n2. c.\n", 1, Kind::Resolution, false);
+        let p = parse("1. a;\n\n3. b;\n\n2. c.\n", 1, Layout::Resolution, false);
         assert!(p.errors[0].1.contains("backwards"));
         assert_eq!(p.warnings.len(), 1, "a gap outside an excerpt is a warning");
-        let p = parse("3. a;\n\n5. b.\n", 1, Kind::Resolution, true);
+        let p = parse("3. a;\n\n5. b.\n", 1, Layout::Resolution, true);
         assert!(p.warnings.is_empty() && p.errors.is_empty());
-        let p = parse("12345678901234567890. a.\n", 1, Kind::Resolution, true);
+        let p = parse("12345678901234567890. a.\n", 1, Layout::Resolution, true);
         assert!(p.errors[0].1.contains("too large"));
     }
 
@@ -505,14 +465,14 @@ mod tests {
         let p = parse(
             "1. Guided by the 2013[^2] report;\n\n[^2]: A/68/98.\n",
             1,
-            Kind::Resolution,
+            Layout::Resolution,
             false,
         );
         assert_eq!(p.passages[0].text, "Guided by the 2013 report;");
         assert_eq!(p.passages[0].notes[0].text, "A/68/98.");
-        let p = parse("1. Guided by[^9] it.\n", 1, Kind::Resolution, false);
+        let p = parse("1. Guided by[^9] it.\n", 1, Layout::Resolution, false);
         assert!(p.errors[0].1.contains("no definition"));
-        let p = parse("1. Guided.\n\n[^1]: x\n", 1, Kind::Resolution, false);
+        let p = parse("1. Guided.\n\n[^1]: x\n", 1, Layout::Resolution, false);
         assert!(p.errors[0].1.contains("no paragraph cites"));
     }
 
@@ -521,7 +481,7 @@ mod tests {
         let p = parse(
             "1. Adopts the declaration annexed;\n\n## Annex\n\nConvinced,\n\n1. Declares.\n",
             1,
-            Kind::Resolution,
+            Layout::Resolution,
             false,
         );
         assert_eq!(anchors(&p), ["OP1", "ANNEX.PP1", "ANNEX.OP1"]);
@@ -529,7 +489,7 @@ mod tests {
         let p = parse(
             "Foreword text.\n\n## I. Introduction\n\n1. The Group met.\n\n### A. Norms\n\n2. States should:\n\n(a) cooperate.\n",
             1,
-            Kind::Report,
+            Layout::Report,
             false,
         );
         assert_eq!(anchors(&p), ["U1", "P1", "P2", "P2(a)"]);
@@ -542,7 +502,7 @@ mod tests {
         let p = parse(
             "The General Assembly,\n\nRecalling its work,\n\nDecides to postpone the item.\n",
             1,
-            Kind::Decision,
+            Layout::Resolution,
             false,
         );
         assert_eq!(anchors(&p), ["PP1", "OP"]);
@@ -555,7 +515,7 @@ mod tests {
 
     #[test]
     fn an_empty_paragraph_is_an_error() {
-        let p = parse("1.\n\n2. b.\n", 1, Kind::Resolution, false);
+        let p = parse("1.\n\n2. b.\n", 1, Layout::Resolution, false);
         assert!(p.errors[0].1.contains("no text"), "{:?}", p.errors);
     }
 }

@@ -7,6 +7,8 @@ use regex::Regex;
 
 use crate::static_regex::static_regex;
 
+use super::model::Layout;
+
 /// A reference found in a commentary passage, before the target's kind is known.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RawRef {
@@ -28,10 +30,9 @@ pub struct ParaRef {
 }
 
 impl RawRef {
-    /// The passage id (or bare symbol) referred to; `report` says whether the
-    /// target numbers its paragraphs as a report does (`P13`) or as a
-    /// resolution does (`OP13`).
-    pub fn id(&self, report: bool) -> String {
+    /// The passage id (or bare symbol) referred to, in a target numbered as
+    /// `layout` says: a report's `P13`, anything else's `OP13`.
+    pub fn id(&self, layout: Layout) -> String {
         match &self.para {
             None => self.symbol.clone(),
             Some(p) => {
@@ -39,12 +40,13 @@ impl RawRef {
                     None => String::new(),
                     Some(a) => format!("ANNEX{a}."),
                 };
-                let prefix = match (p.preambular, report) {
+                let prefix = match (p.preambular, layout.is_report()) {
                     (true, _) => "PP",
                     (false, true) => "P",
                     (false, false) => "OP",
                 };
-                format!("{}#{annex}{prefix}{}", self.symbol, p.number)
+                super::PassageId::new(&self.symbol, format!("{annex}{prefix}{}", p.number))
+                    .to_string()
             }
         }
     }
@@ -414,7 +416,7 @@ fn same_body_goes_on(text: &str, at: usize) -> Option<(usize, bool)> {
 /// part of a lettered resolution (A/RES/43/78H) the resolution's as well
 /// (A/RES/43/78), so that a search for either finds the passage.
 pub fn cited_symbols(reference: &str) -> Vec<&str> {
-    let symbol = reference.split('#').next().unwrap_or(reference);
+    let symbol = super::id::symbol_of(reference);
     let mut out = vec![symbol];
     if let Some(number) = symbol.strip_prefix("A/RES/")
         && let Some(last) = number.chars().last()
@@ -570,7 +572,7 @@ mod tests {
     fn ids(text: &str, context: Option<&str>) -> Vec<String> {
         let mut v: Vec<String> = extract(text, context, &aliases())
             .iter()
-            .map(|r| r.id(false))
+            .map(|r| r.id(Layout::Resolution))
             .collect();
         v.sort();
         v
@@ -798,7 +800,7 @@ mod tests {
             let (text, want) = recall_list(&mut rng);
             let got: Vec<String> = extract(&text, Some("A/RES/99/1"), &BTreeMap::new())
                 .iter()
-                .map(|r| r.id(false))
+                .map(|r| r.id(Layout::Resolution))
                 .collect();
             for w in &want {
                 assert!(got.contains(w), "case {case}: {w} missing\n{text}\n{got:?}");
@@ -815,7 +817,7 @@ mod tests {
     #[test]
     fn report_targets_and_documents_named() {
         let r = extract("A/70/174, para. 13(a)", None, &BTreeMap::new());
-        assert_eq!(r[0].id(true), "A/70/174#P13(a)");
+        assert_eq!(r[0].id(Layout::Report), "A/70/174#P13(a)");
         assert_eq!(
             document_named("US Resolution (para. 3)", &aliases()).as_deref(),
             Some("A/RES/73/266")

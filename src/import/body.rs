@@ -1,11 +1,12 @@
 //! The body: lines regrouped into paragraphs (joining what page breaks and footnotes split, splitting what a missing blank line ran together), then read as organ line, headings, annexes, labelled paragraphs and the closing formula.
 
-use super::labels::{Numbering, parse_label};
+use super::labels::{self, Numbering, parse_label};
 use super::lines::{Line, Role, Shape};
 use super::markers::Markers;
 use super::masthead::is_organ_line;
-use super::text::{Date, collapse_ws, is_year, parse_date, push_line, roman_value};
-use crate::corpus::Kind;
+use super::text::{Date, collapse_ws, is_year, parse_date, push_line};
+use crate::corpus::Layout;
+use crate::corpus::anchor::{Anchor, roman_value};
 
 /// One line of a paragraph, with the footnote segment it stands in.
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub(crate) struct Body {
     pub meeting: Option<String>,
     pub closing_date: Option<Date>,
     /// Anchor and input line of every passage, in order.
-    pub anchors: Vec<(String, usize)>,
+    pub anchors: Vec<(Anchor, usize)>,
     pub warnings: Vec<(usize, String)>,
 }
 
@@ -333,12 +334,11 @@ fn unnumbered_heading(text: &str) -> bool {
         && parse_label(text).is_none()
 }
 
-/// Reads the body from line index `start`.
-pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Markers) -> Body {
+/// Reads the body, from line index `start`, of a document of `layout`.
+pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut Markers) -> Body {
     let blocks = merge(split_at_labels(blocks(lines, start)));
-    let report = kind == Kind::Report;
     let mut body = Body::default();
-    let mut numbering = Numbering::new("", report);
+    let mut numbering = Numbering::new(None, layout);
     let mut in_annex = false;
     let mut closed = false;
     let mut annex_title_due = false;
@@ -367,8 +367,10 @@ pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Marke
                 continue;
             }
             Some(Special::Annex(name)) => {
-                let finished =
-                    std::mem::replace(&mut numbering, Numbering::new(&annex_prefix(&name), report));
+                let finished = std::mem::replace(
+                    &mut numbering,
+                    Numbering::new(Some(annex_number(&name)), layout),
+                );
                 collect(&mut body, finished);
                 // The annex's title is the block after `Annex`, or the rest of its block.
                 let rest: Vec<&str> = block
@@ -421,7 +423,7 @@ pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Marke
             let t = next.text();
             ends_terminal(&t) || parse_label(&t).is_some() || numbered_heading(&t).is_some()
         });
-        if (report || in_annex) && unnumbered_heading(&text) && announces {
+        if (layout.is_report() || in_annex) && unnumbered_heading(&text) && announces {
             let level = 2 + usize::from(in_annex);
             body.elements.push(Element::Heading {
                 level,
@@ -457,17 +459,20 @@ pub(crate) fn read(lines: &[Line], start: usize, kind: Kind, markers: &mut Marke
         });
     }
     collect(&mut body, numbering);
+    body.anchors = labels::finish(layout, std::mem::take(&mut body.anchors));
     body
 }
 
-/// `Annex` → `ANNEX.`, `Annex II` → `ANNEXII.`.
-fn annex_prefix(name: &str) -> String {
-    let number = name.split_whitespace().nth(1).unwrap_or_default();
-    format!("ANNEX{}.", number.to_uppercase())
+/// The annex an `Annex` line starts: `Annex` is the lone annex (``),
+/// `Annex II` annex `II`.
+fn annex_number(name: &str) -> String {
+    name.split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_uppercase()
 }
 
 fn collect(body: &mut Body, numbering: Numbering) {
-    let numbering = numbering.finish();
     body.anchors.extend(numbering.anchors);
     body.warnings.extend(numbering.warnings);
 }
@@ -478,18 +483,21 @@ mod tests {
     use crate::import::lines::split_lines;
     use std::collections::BTreeMap;
 
-    fn read_text(raw: &str, kind: Kind) -> Body {
+    fn read_text(raw: &str, layout: Layout) -> Body {
         let lines = split_lines(raw);
         let mut markers = Markers::new(BTreeMap::new());
-        read(&lines, 0, kind, &mut markers)
+        read(&lines, 0, layout, &mut markers)
+    }
+
+    fn anchors(body: &Body) -> Vec<String> {
+        body.anchors.iter().map(|(a, _)| a.to_string()).collect()
     }
 
     #[test]
     fn pasted_text_without_blank_lines_splits_at_preambular_openings() {
         let raw = "Recalling its rules,\nnoting them,\nBearing in mind the Beijing\nDeclaration,\nDeeply concerned by\nBeijing Declaration lamps,\n1. Decides.\n3rd plenary meeting\n";
-        let body = read_text(raw, Kind::Resolution);
-        let anchors: Vec<&str> = body.anchors.iter().map(|(a, _)| a.as_str()).collect();
-        assert_eq!(anchors, ["PP1", "PP2", "PP3", "OP1"]);
+        let body = read_text(raw, Layout::Resolution);
+        assert_eq!(anchors(&body), ["PP1", "PP2", "PP3", "OP1"]);
     }
 
     #[test]
@@ -506,7 +514,7 @@ mod tests {
     #[test]
     fn page_break_joins_an_open_paragraph_only() {
         let raw = "Noting the rules of \n \n1. \nDecides that lamps are \n\nGeneral rules;\n \n2. \nRequests lamps;\n\n(a) \nwhich glow;\n \n \n";
-        let body = read_text(raw, Kind::Resolution);
+        let body = read_text(raw, Layout::Resolution);
         let texts: Vec<(Option<&str>, &str)> = body
             .elements
             .iter()
@@ -529,14 +537,13 @@ mod tests {
     #[test]
     fn closing_annex_and_headings() {
         let raw = "1. Decides.\n\n12th plenary meeting\n3 May 2017\n\nAnnex\n\nCode of lamps\n\nI. Scope\n\nA. Lamps\n\n1. Lamps glow.\n";
-        let body = read_text(raw, Kind::Resolution);
+        let body = read_text(raw, Layout::Resolution);
         assert_eq!(body.meeting.as_deref(), Some("12th plenary meeting"));
         assert_eq!(
             body.closing_date.map(|d| d.to_string()).as_deref(),
             Some("2017-05-03")
         );
-        let anchors: Vec<&str> = body.anchors.iter().map(|(a, _)| a.as_str()).collect();
-        assert_eq!(anchors, ["OP1", "ANNEX.OP1"]);
+        assert_eq!(anchors(&body), ["OP1", "ANNEX.OP1"]);
         assert!(body.elements.contains(&Element::Annex {
             name: "Annex".into(),
             title: Some("Code of lamps".into())

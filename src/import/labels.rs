@@ -1,6 +1,7 @@
 //! Paragraph labels (`5.`, `1.1.`, `(a)`, `(i)`) and the anchors they give, with the rule that tells a letter `(i)` from a roman one.
 
-use super::text::{roman_value, to_roman};
+use crate::corpus::Layout;
+use crate::corpus::anchor::{Anchor, Place, Sub, is_roman, numbers_nothing, roman_value};
 
 /// The label a paragraph starts with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,30 +47,31 @@ pub(crate) fn parse_label(text: &str) -> Option<(Label, &str, &str)> {
 }
 
 /// Gives anchors to the passages of one document part (the body, or one
-/// annex), in the order of the format: `PP3`, `OP5`, `OP4(a)`, `OP4(a)(i)`,
-/// `OP1.1`; a report's `P13`, `U2`; an annex's prefix `ANNEX.`.
+/// annex) as the corpus parser will read the file import writes
+/// (`corpus::numbered`, whose rules of the layout and of a roman `(i)` it
+/// shares), warning where the printed numbering looks wrong rather than
+/// refusing it.
 #[derive(Debug)]
 pub(crate) struct Numbering {
-    prefix: String,
-    report: bool,
-    pp: u32,
+    annex: Option<String>,
+    layout: Layout,
     unnumbered: u32,
     number: Option<u32>,
     decimal: Option<u32>,
-    letter: Option<char>,
-    roman: Option<u32>,
+    letter: Option<String>,
+    roman: Option<String>,
     /// Anchors given so far, with the input line of each.
-    pub anchors: Vec<(String, usize)>,
+    pub anchors: Vec<(Anchor, usize)>,
     pub warnings: Vec<(usize, String)>,
 }
 
 impl Numbering {
-    /// Numbering for a part whose anchors start with `prefix` (`""`, `ANNEX.`).
-    pub fn new(prefix: &str, report: bool) -> Self {
+    /// Numbering for the body (`annex` `None`) or an annex (`Some("")`,
+    /// `Some("II")`) of a document of `layout`.
+    pub fn new(annex: Option<String>, layout: Layout) -> Self {
         Numbering {
-            prefix: prefix.to_string(),
-            report,
-            pp: 0,
+            annex,
+            layout,
             unnumbered: 0,
             number: None,
             decimal: None,
@@ -80,16 +82,23 @@ impl Numbering {
         }
     }
 
-    fn para(&self) -> String {
-        let kind = if self.report { "P" } else { "OP" };
-        match (self.number, self.decimal) {
-            (Some(n), Some(m)) => format!("{}{kind}{n}.{m}", self.prefix),
-            (Some(n), None) => format!("{}{kind}{n}", self.prefix),
-            _ => format!("{}{kind}", self.prefix),
-        }
+    /// The place of the numbered paragraph (or decimal sub-paragraph) open
+    /// now, with `more` below it.
+    fn numbered(&self, more: Vec<Sub>) -> Place {
+        let mut subs: Vec<Sub> = self
+            .decimal
+            .map(|d| Sub::Decimal(d.into()))
+            .into_iter()
+            .collect();
+        subs.extend(more);
+        Place::numbered(self.layout, self.number.unwrap_or(0).into(), subs)
     }
 
-    fn push(&mut self, anchor: String, line: usize) -> Option<String> {
+    fn push(&mut self, place: Place, line: usize) -> Option<Anchor> {
+        let anchor = Anchor {
+            annex: self.annex.clone(),
+            place,
+        };
         if self.anchors.iter().any(|(a, _)| *a == anchor) {
             self.warnings.push((line, format!("{anchor} occurs twice")));
         }
@@ -97,20 +106,18 @@ impl Numbering {
         Some(anchor)
     }
 
+    fn unnumbered(&mut self, line: usize) -> Option<Anchor> {
+        self.unnumbered += 1;
+        let place = Place::unnumbered(self.layout, self.unnumbered);
+        self.push(place, line)
+    }
+
     /// The anchor of a paragraph with `label` (none for a block that
-    /// continues the paragraph before it).
-    pub fn next(&mut self, label: Option<&Label>, line: usize) -> Option<String> {
+    /// continues the paragraph before it: any unlabelled block after the
+    /// first numbered paragraph).
+    pub fn next(&mut self, label: Option<&Label>, line: usize) -> Option<Anchor> {
         match label {
-            None if self.report => {
-                self.unnumbered += 1;
-                let anchor = format!("{}U{}", self.prefix, self.unnumbered);
-                self.push(anchor, line)
-            }
-            None if self.number.is_none() => {
-                self.pp += 1;
-                let anchor = format!("{}PP{}", self.prefix, self.pp);
-                self.push(anchor, line)
-            }
+            None if self.number.is_none() => self.unnumbered(line),
             None => None,
             Some(Label::Number(n)) => {
                 let last = self.number.unwrap_or(0);
@@ -127,8 +134,8 @@ impl Numbering {
                 self.decimal = None;
                 self.letter = None;
                 self.roman = None;
-                let anchor = self.para();
-                self.push(anchor, line)
+                let place = self.numbered(Vec::new());
+                self.push(place, line)
             }
             Some(Label::Decimal(n, m)) => {
                 if self.number != Some(*n) {
@@ -141,8 +148,8 @@ impl Numbering {
                 self.decimal = Some(*m);
                 self.letter = None;
                 self.roman = None;
-                let anchor = self.para();
-                self.push(anchor, line)
+                let place = self.numbered(Vec::new());
+                self.push(place, line)
             }
             Some(Label::Paren(s)) => {
                 if self.number.is_none() {
@@ -150,80 +157,60 @@ impl Numbering {
                         line,
                         format!("sub-paragraph ({s}) comes before any numbered paragraph"),
                     ));
+                    // The parser reads a list in the preamble as preamble.
+                    return self.unnumbered(line);
                 }
-                let next_letter = self
-                    .letter
-                    .and_then(|c| char::from_u32(u32::from(c) + 1))
-                    .unwrap_or('a');
-                let as_letter = s.len() == 1 && s.starts_with(next_letter);
-                let next_roman = self.roman.map_or(1, |r| r + 1);
-                let as_roman = self.letter.is_some()
-                    && roman_value(s).is_some_and(|v| {
-                        v == next_roman || (self.roman.is_some() && v > next_roman)
-                    });
-                let letter = if self.roman.is_some() && roman_value(s) == Some(next_roman) {
-                    // Inside a roman list the next numeral wins over a letter.
-                    false
-                } else if as_letter {
-                    true
-                } else if as_roman || (s.as_str() == "i" && self.letter.is_some()) {
-                    false
+                let place = if is_roman(s, self.letter.as_deref(), self.roman.as_deref()) {
+                    self.roman = Some(s.clone());
+                    let letter = self.letter.clone().map(Sub::Letter);
+                    self.numbered(letter.into_iter().chain([Sub::Roman(s.clone())]).collect())
                 } else {
-                    s.len() == 1
-                };
-                let anchor = if letter {
-                    let c = s.chars().next().unwrap_or('a');
-                    if self.letter.is_some_and(|l| c <= l) {
+                    if self
+                        .letter
+                        .as_deref()
+                        .is_some_and(|l| (s.len(), s.as_str()) <= (l.len(), l))
+                    {
                         self.warnings.push((
                             line,
                             format!("sub-paragraph ({s}) does not follow its predecessor"),
                         ));
                     }
-                    self.letter = Some(c);
+                    self.letter = Some(s.clone());
                     self.roman = None;
-                    format!("{}({s})", self.para())
-                } else {
-                    let v = roman_value(s).unwrap_or(0);
-                    self.roman = Some(v);
-                    match self.letter {
-                        Some(l) => format!("{}({l})({})", self.para(), to_roman(v)),
-                        None => format!("{}({})", self.para(), to_roman(v)),
-                    }
+                    self.numbered(vec![Sub::Letter(s.clone())])
                 };
-                self.push(anchor, line)
+                self.push(place, line)
             }
         }
     }
+}
 
-    /// Ends the part. A resolution or decision with no numbered paragraph
-    /// (a decision, a one-paragraph resolution) has its last unnumbered
-    /// paragraph as its operative paragraph, anchored `OP`.
-    pub fn finish(mut self) -> Self {
-        if !self.report
-            && self.number.is_none()
-            && let Some((anchor, _)) = self
-                .anchors
-                .iter_mut()
-                .rev()
-                .find(|(a, _)| a.contains("PP"))
-        {
-            *anchor = format!("{}OP", self.prefix);
-        }
-        self
+/// The anchors of a whole document, its parts' in order. A resolution that
+/// numbers nothing has its last paragraph as its one operative paragraph
+/// (`OP`), as the parser reads it.
+pub(crate) fn finish(layout: Layout, mut anchors: Vec<(Anchor, usize)>) -> Vec<(Anchor, usize)> {
+    if numbers_nothing(layout, anchors.iter().map(|(a, _)| a))
+        && let Some((last, _)) = anchors.last_mut()
+    {
+        last.place = Place::Sole;
     }
+    anchors
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn anchors(labels: &[Option<&str>], report: bool) -> Vec<String> {
-        let mut n = Numbering::new("", report);
+    fn anchors(labels: &[Option<&str>], layout: Layout) -> Vec<String> {
+        let mut n = Numbering::new(None, layout);
         for (i, l) in labels.iter().enumerate() {
             let label = l.and_then(|l| parse_label(l).map(|(label, _, _)| label));
             n.next(label.as_ref(), i + 1);
         }
-        n.finish().anchors.into_iter().map(|(a, _)| a).collect()
+        finish(layout, n.anchors)
+            .into_iter()
+            .map(|(a, _)| a.to_string())
+            .collect()
     }
 
     #[test]
@@ -270,7 +257,7 @@ mod tests {
             Some("(j) x"),
             Some("1.1. x"),
         ];
-        let got = anchors(&labels, false);
+        let got = anchors(&labels, Layout::Resolution);
         assert_eq!(
             got,
             [
@@ -297,16 +284,22 @@ mod tests {
     fn roman_v_and_x_continue_a_roman_list() {
         let mut labels = vec![Some("1. x"), Some("(u) x")];
         labels.extend(["(i) x", "(ii) x", "(iii) x", "(iv) x", "(v) x"].map(Some));
-        let got = anchors(&labels, false);
+        let got = anchors(&labels, Layout::Resolution);
         assert_eq!(got.last().map(String::as_str), Some("OP1(u)(v)"));
     }
 
     #[test]
     fn reports_and_one_paragraph_resolutions() {
+        // After the first numbered paragraph an unlabelled block continues
+        // the one before, as the parser reads it.
         assert_eq!(
-            anchors(&[None, Some("1. x"), Some("(a) x"), None], true),
-            ["U1", "P1", "P1(a)", "U2"]
+            anchors(&[None, Some("1. x"), Some("(a) x"), None], Layout::Report),
+            ["U1", "P1", "P1(a)"]
         );
-        assert_eq!(anchors(&[None, None], false), ["PP1", "OP"]);
+        assert_eq!(
+            anchors(&[Some("(a) x"), Some("1. x")], Layout::Resolution),
+            ["PP1", "OP1"]
+        );
+        assert_eq!(anchors(&[None, None], Layout::Resolution), ["PP1", "OP"]);
     }
 }

@@ -5,7 +5,8 @@
 //! (`footnotes`), read the masthead (`masthead`), regroup the body into
 //! paragraphs and read their labels (`body`, `labels`), put the
 //! footnote markers back as `[^n]` (`markers`), and write the corpus file
-//! (`render`, `write`). The corpus format is docs/corpus-format.md.
+//! (`render`, `write`); `run` is one import of many inputs into a folder.
+//! The corpus format is docs/corpus-format.md.
 
 mod body;
 mod footnotes;
@@ -16,15 +17,19 @@ mod markers;
 mod masthead;
 mod processes;
 mod render;
+mod run;
 mod text;
 mod write;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::corpus::Layout;
+use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
 pub use processes::{load_processes_table, parse_processes_table};
+pub use run::{Import, Target, Written, find_processes_table};
 pub use write::{Batch, write_imported};
 
 /// How to import.
@@ -54,8 +59,10 @@ pub struct Imported {
     /// How many passages (paragraphs and sub-paragraphs) the file has.
     pub passages: usize,
     /// The passages' anchors in order (`PP1`, `OP4(a)`, `ANNEX.OP2`, `P13`),
-    /// as the corpus format gives them.
-    pub anchors: Vec<String>,
+    /// as the corpus parser reads them in [`Imported::text`].
+    pub anchors: Vec<Anchor>,
+    /// How the document numbers its paragraphs (from its kind and symbol).
+    pub layout: Layout,
     /// The processes written into the front matter (empty when none is known).
     pub process: Vec<String>,
 }
@@ -229,7 +236,8 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         }
     }
     let mut markers = markers::Markers::new(numbered);
-    let mut body = body::read(&lines, head.body_start, head.kind, &mut markers);
+    let layout = Layout::of(head.kind, &symbol);
+    let mut body = body::read(&lines, head.body_start, layout, &mut markers);
     if let Some(organ) = &head.organ {
         body.elements.insert(0, body::Element::Organ(organ.clone()));
     }
@@ -300,6 +308,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         warnings,
         passages: body.anchors.len(),
         anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
+        layout,
         process,
     })
 }

@@ -149,3 +149,40 @@ fn a_document_of_no_known_process_is_reported() {
     assert_eq!(got.process, ["OEWG"]);
     assert!(got.text.contains("process = \"OEWG\""), "{}", got.text);
 }
+
+/// Re-parses an imported file with the corpus parser: its anchors must be
+/// exactly those the import reported.
+fn round_trip(raw: &str) -> (Vec<String>, Vec<String>) {
+    let imported = run(raw);
+    let reported: Vec<String> = imported.anchors.iter().map(ToString::to_string).collect();
+    let parsed = match crate::corpus::parse_bytes(Path::new("out.txt"), imported.text.as_bytes()) {
+        Ok((doc, _)) => doc.passages.into_iter().map(|p| p.anchor).collect(),
+        Err(d) => panic!("the imported file does not parse: {d:?}\n{}", imported.text),
+    };
+    (reported, parsed)
+}
+
+#[test]
+fn re_parsing_an_imported_file_gives_the_anchors_the_import_reported() {
+    let cases = [
+        // Roman lists, the letter (i) after (h), decimals, a closing text.
+        format!(
+            "{HEAD}Noting lamps,\n\n1. Decides:\n\n(a) one;\n\n(i) first;\n\n(ii) second;\n\n(b) two;\n\n(c) three;\n\n(d) four;\n\n(e) five;\n\n(f) six;\n\n(g) seven;\n\n(h) eight;\n\n(i) nine;\n\n2. Requests:\n\n2.1. one;\n\n2.2. two;\n\nand closes.\n"
+        ),
+        // A lettered list in the preamble stays preamble.
+        format!("{HEAD}Recalling:\n\n(a) its rules,\n\n1. Decides.\n"),
+        // An annex that numbers nothing: its paragraphs stay preambular.
+        format!("{HEAD}1. Adopts the code annexed.\n\nAnnex\n\nCode of lamps\n\nLamps glow for all.\n\nLamps are kept by keepers.\n"),
+        // A resolution that numbers nothing: its last paragraph is OP.
+        format!("{HEAD}Recalling its rules,\n\nDecides to keep the lamps lit.\n"),
+        // A draft numbers as a resolution.
+        "United Nations\nA/C.1/98/L.4\n\n98/4. Quiet rules\n\nThe General Assembly,\n\nNoting lamps,\n\n1. Decides.\n".to_string(),
+        // A report: unnumbered paragraphs before the first number, none after.
+        "United Nations\nA/98/300\n\nSeventy-third session\nAgenda item 96\nLamps and beacons\n\nThe Group presents its report.\n\n1. The Group met.\n\n(a) in spring;\n\nIt met again.\n\n2. It ended.\n".to_string(),
+    ];
+    for raw in &cases {
+        let (reported, parsed) = round_trip(raw);
+        assert!(!reported.is_empty(), "{raw}");
+        assert_eq!(reported, parsed, "{raw}");
+    }
+}

@@ -1,4 +1,4 @@
-//! Small text helpers the importer shares: line joins, dates, ordinals and numerals.
+//! Small text helpers the importer shares: line joins, dates and ordinals.
 
 use std::fmt;
 
@@ -167,56 +167,6 @@ pub(crate) fn ordinal_word(s: &str) -> Option<u32> {
     TENS.iter().find(|(_, w, _)| *w == s).map(|(_, _, t)| *t)
 }
 
-/// The value of a lower-case roman numeral (`iv` is 4), if it is one.
-pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 8 {
-        return None;
-    }
-    let mut total = 0u32;
-    let mut prev = 0u32;
-    for c in s.chars().rev() {
-        let v = match c.to_ascii_lowercase() {
-            'i' => 1,
-            'v' => 5,
-            'x' => 10,
-            'l' => 50,
-            'c' => 100,
-            _ => return None,
-        };
-        if v < prev {
-            total = total.checked_sub(v)?;
-        } else {
-            total += v;
-            prev = v;
-        }
-    }
-    // Only the canonical spelling counts, so that `(vv)` or `(il)` are not numerals.
-    (to_roman(total) == s.to_ascii_lowercase()).then_some(total)
-}
-
-/// A number as a lower-case roman numeral.
-pub(crate) fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 9] = [
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (v, s) in TABLE {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
-}
-
 /// The words of a line in lower case, without punctuation, for comparing a
 /// running header with the title.
 pub(crate) fn words(s: &str) -> Vec<String> {
@@ -253,14 +203,5 @@ mod tests {
         assert_eq!(ordinal_word("seventieth"), Some(70));
         assert_eq!(ordinal_word("Eleventh"), Some(11));
         assert_eq!(ordinal_word("Seventy-tenth"), None);
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman_value("iv"), Some(4));
-        assert_eq!(roman_value("xiv"), Some(14));
-        assert_eq!(roman_value("iiii"), None);
-        assert_eq!(roman_value("a"), None);
-        assert_eq!(to_roman(9), "ix");
     }
 }

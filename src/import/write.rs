@@ -214,7 +214,11 @@ mod tests {
             text: text.into(),
             warnings: Vec::new(),
             passages: 1,
-            anchors: vec!["OP1".into()],
+            anchors: vec![crate::corpus::anchor::Anchor {
+                annex: None,
+                place: crate::corpus::anchor::Place::Operative(1, Vec::new()),
+            }],
+            layout: crate::corpus::Layout::Resolution,
             process: Vec::new(),
         }
     }

@@ -2,35 +2,14 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, Table, presets};
 use serde::Serialize;
 
-use super::json_line;
-use crate::compare::counts::TermSummary;
-use crate::compare::{Comparison, GroupBy};
+use super::record::{self, Record};
+use super::table::{num, table};
+use crate::compare::{Comparison, ComparisonSummary, Counted, DistinctiveTerms, Group, GroupBy};
 
-fn num(x: Option<f64>, digits: usize) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{v:.digits$}"))
-}
-
-/// A table with undex's look: Markdown, numbers right-aligned.
-pub fn table(header: &[&str], rows: Vec<Vec<String>>, right_from: usize) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::ASCII_MARKDOWN);
-    t.set_header(header.to_vec());
-    for r in rows {
-        t.add_row(r);
-    }
-    for i in right_from..header.len() {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    t
-}
-
-fn group_word(c: &Comparison, n: u64) -> &'static str {
-    match (c.by, n == 1) {
+fn group_word(by: GroupBy, n: u64) -> &'static str {
+    match (by, n == 1) {
         (GroupBy::Doc, true) => "document",
         (GroupBy::Doc, false) => "documents",
         (GroupBy::Process, true) => "process",
@@ -76,7 +55,7 @@ pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
             "\"{}\": {} more {} left out ({} with the term, {} occurrence{}); --all shows every one, --summary the totals.",
             l.term,
             l.groups,
-            group_word(c, l.groups),
+            group_word(c.by, l.groups),
             l.groups_with_term,
             l.count,
             if l.count == 1 { "" } else { "s" }
@@ -132,53 +111,31 @@ pub fn human(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
     )
 }
 
-#[derive(Serialize)]
-struct Selection<'a> {
-    by: GroupBy,
-    counted: &'a str,
-    total_words: u64,
-}
-
-fn selection_json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
-    json_line(
-        out,
-        "selection",
-        &Selection {
-            by: c.by,
-            counted: &c.counted,
-            total_words: c.total_words,
-        },
-    )
+/// The records every comparison starts with: what was counted, the groups.
+fn preamble<'a>(counted: &'a Counted, groups: &'a [Group]) -> impl Iterator<Item = Record<'a>> {
+    std::iter::once(Record::Selection(counted)).chain(groups.iter().map(Record::Group))
 }
 
 /// Prints a comparison as JSON Lines: a `selection` record (what was
 /// counted), `group`, `count` and `keyness` records, then `left_out`
 /// records for what `--top` left out.
 pub fn json(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
-    selection_json(out, c)?;
-    for g in &c.groups {
-        json_line(out, "group", g)?;
-    }
-    for x in &c.counts {
-        json_line(out, "count", x)?;
-    }
-    for k in &c.keyness {
-        json_line(out, "keyness", k)?;
-    }
-    for l in &c.left_out {
-        json_line(out, "left_out", l)?;
-    }
-    Ok(())
+    let counted = c.counted();
+    record::write_all(
+        out,
+        preamble(&counted, &c.groups)
+            .chain(c.counts.iter().map(Record::Count))
+            .chain(c.keyness.iter().map(Record::Keyness))
+            .chain(c.left_out.iter().map(Record::LeftOut)),
+    )
 }
 
 /// Prints each term's totals for a person (`compare --summary`).
-pub fn summary_human(
-    out: &mut dyn Write,
-    c: &Comparison,
-    summary: &[TermSummary],
-) -> io::Result<()> {
-    writeln!(out, "{}\n", c.counted)?;
+pub fn summary_human(out: &mut dyn Write, summary: &ComparisonSummary) -> io::Result<()> {
+    let by = summary.counted.by;
+    writeln!(out, "{}\n", summary.counted.counted)?;
     let rows = summary
+        .terms
         .iter()
         .map(|s| {
             vec![
@@ -191,7 +148,7 @@ pub fn summary_human(
             ]
         })
         .collect();
-    let header = format!("{} with it", group_word(c, 2));
+    let header = format!("{} with it", group_word(by, 2));
     writeln!(
         out,
         "{}\n",
@@ -204,30 +161,24 @@ pub fn summary_human(
     writeln!(
         out,
         "Totals over the selection; without --summary, --top N shows the N {} where each term occurs most, --all every one.",
-        group_word(c, 2)
+        group_word(by, 2)
     )
 }
 
-/// Prints each term's totals as JSON Lines `summary` records.
-pub fn summary_json(
-    out: &mut dyn Write,
-    c: &Comparison,
-    summary: &[TermSummary],
-) -> io::Result<()> {
-    selection_json(out, c)?;
-    for g in &c.groups {
-        json_line(out, "group", g)?;
-    }
-    for s in summary {
-        json_line(out, "summary", s)?;
-    }
-    Ok(())
+/// Prints each term's totals as JSON Lines: `selection` and `group`
+/// records, then a `summary` record per term.
+pub fn summary_json(out: &mut dyn Write, summary: &ComparisonSummary) -> io::Result<()> {
+    record::write_all(
+        out,
+        preamble(&summary.counted, &summary.groups)
+            .chain(summary.terms.iter().map(Record::TermSummary)),
+    )
 }
 
 /// Prints each term's totals as CSV.
-pub fn summary_csv(out: &mut dyn Write, summary: &[TermSummary]) -> io::Result<()> {
+pub fn summary_csv(out: &mut dyn Write, summary: &ComparisonSummary) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
-    for s in summary {
+    for s in &summary.terms {
         w.serialize(s)?;
     }
     w.flush()
@@ -296,11 +247,9 @@ pub fn csv(out: &mut dyn Write, c: &Comparison) -> io::Result<()> {
 }
 
 /// Prints distinctive terms for a person: one table, grouped by group.
-pub fn distinctive_human(
-    out: &mut dyn Write,
-    list: &[crate::compare::Distinctive],
-) -> io::Result<()> {
+pub fn distinctive_human(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Result<()> {
     let rows = list
+        .terms
         .iter()
         .map(|d| {
             vec![
@@ -348,21 +297,12 @@ pub fn distinctive_human(
 }
 
 /// Prints distinctive terms as JSON Lines `distinctive` records.
-pub fn distinctive_json(
-    out: &mut dyn Write,
-    list: &[crate::compare::Distinctive],
-) -> io::Result<()> {
-    for d in list {
-        json_line(out, "distinctive", d)?;
-    }
-    Ok(())
+pub fn distinctive_json(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Result<()> {
+    record::write_all(out, list.terms.iter().map(Record::Distinctive))
 }
 
 /// Prints distinctive terms as CSV.
-pub fn distinctive_csv(
-    out: &mut dyn Write,
-    list: &[crate::compare::Distinctive],
-) -> io::Result<()> {
+pub fn distinctive_csv(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record([
         "group",
@@ -381,7 +321,7 @@ pub fn distinctive_csv(
         "pct_diff",
     ])?;
     let opt = |x: Option<f64>| x.map_or_else(String::new, |v| v.to_string());
-    for d in list {
+    for d in &list.terms {
         let k = &d.keyness;
         w.write_record([
             d.group.clone(),
@@ -398,100 +338,6 @@ pub fn distinctive_csv(
             k.sig.to_owned(),
             opt(k.log_ratio),
             opt(k.pct_diff),
-        ])?;
-    }
-    w.flush()
-}
-
-const KEYWORD: anstyle::Style = anstyle::Style::new()
-    .bold()
-    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Red)));
-const DIM: anstyle::Style = anstyle::Style::new().dimmed();
-
-/// Prints concordance lines for a person, aligned on the term; with
-/// `by_doc`, under one heading per document.
-pub fn kwic_human(
-    out: &mut dyn Write,
-    k: &crate::compare::Kwic,
-    width: usize,
-    by_doc: bool,
-) -> io::Result<()> {
-    if k.total == 0 {
-        return writeln!(
-            out,
-            "{DIM}no occurrence of \"{}\"{}{DIM:#}",
-            k.term,
-            if k.filtered {
-                " in the passages selected"
-            } else {
-                ""
-            }
-        );
-    }
-    let mut last: Option<&str> = None;
-    for l in &k.lines {
-        if by_doc && last != Some(l.symbol.as_str()) {
-            if last.is_some() {
-                writeln!(out)?;
-            }
-            writeln!(out, "{}", l.symbol)?;
-            last = Some(&l.symbol);
-        }
-        // The contexts carry the text's own spacing, so that "law, and"
-        // reads as written; the term starts in the same column on every line.
-        writeln!(
-            out,
-            "{:>width$}{KEYWORD}{}{KEYWORD:#}{:<width$}  {DIM}{}{DIM:#}",
-            l.left,
-            l.keyword,
-            l.right,
-            l.citation,
-            width = width + 1
-        )?;
-    }
-    if k.lines.len() < k.total {
-        writeln!(
-            out,
-            "{DIM}{} of {} (--limit shows more){DIM:#}",
-            k.lines.len(),
-            super::plural(k.total, "line")
-        )?;
-    }
-    Ok(())
-}
-
-/// Prints concordance lines as JSON Lines `kwic` records, then a `summary`.
-pub fn kwic_json(out: &mut dyn Write, k: &crate::compare::Kwic) -> io::Result<()> {
-    for l in &k.lines {
-        json_line(out, "kwic", l)?;
-    }
-    #[derive(Serialize)]
-    struct S {
-        returned: usize,
-        total: usize,
-    }
-    json_line(
-        out,
-        "summary",
-        &S {
-            returned: k.lines.len(),
-            total: k.total,
-        },
-    )
-}
-
-/// Prints concordance lines as CSV.
-pub fn kwic_csv(out: &mut dyn Write, k: &crate::compare::Kwic) -> io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(["id", "citation", "left", "keyword", "right", "process"])?;
-    for l in &k.lines {
-        w.write_record([
-            &l.id,
-            &l.citation,
-            &l.left,
-            &l.keyword,
-            &l.right,
-            &l.process.join(" "),
         ])?;
     }
     w.flush()

@@ -16,7 +16,7 @@ use tantivy::{Order, Searcher, TantivyDocument};
 
 pub use plan::Filters;
 
-use crate::corpus::Note;
+use crate::corpus::{Kind, Layout, Note, Part, PassageId};
 use crate::error::{Error, Result};
 use crate::index::{Fields, Index};
 
@@ -72,10 +72,10 @@ pub struct PassageRecord {
     pub citation: String,
     /// The document's title.
     pub title: Option<String>,
-    /// `resolution`, `decision`, `report` or `commentary`.
-    pub kind: String,
-    /// `preambular`, `operative`, `report` or `commentary`.
-    pub part: String,
+    /// Its document's kind: `resolution`, `decision`, `report` or `commentary`.
+    pub kind: Kind,
+    /// Its part: `preambular`, `operative`, `report` or `commentary`.
+    pub part: Part,
     /// The processes it concerns.
     pub process: Vec<String>,
     /// Its section heading.
@@ -124,14 +124,30 @@ pub struct Hit {
     pub passage: PassageRecord,
 }
 
-/// The answer to a search.
-#[derive(Debug, Clone, PartialEq)]
+/// The answer to a search: the hits of the page asked for and what the
+/// search was (`search --json` prints the hits, then the summary).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Results {
     /// The hits, best first.
     pub hits: Vec<Hit>,
-    /// How many passages matched in all.
+    /// How many matched, the page and the query.
+    pub summary: Summary,
+}
+
+/// What a search was and how many passages it matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Hits returned.
+    pub returned: usize,
+    /// Passages that matched in all.
     pub matched: usize,
-    /// Parts of the query that had nothing searchable in them.
+    /// Hits skipped.
+    pub offset: usize,
+    /// Most hits asked for.
+    pub limit: usize,
+    /// The query as given.
+    pub query: String,
+    /// Parts of the query with nothing searchable in them.
     pub ignored: Vec<String>,
 }
 
@@ -153,8 +169,13 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         anchor: s(f.anchor).unwrap_or_default(),
         citation: s(f.citation).unwrap_or_default(),
         title: s(f.title),
-        kind: s(f.kind).unwrap_or_default(),
-        part: s(f.part).unwrap_or_default(),
+        kind: s(f.kind)
+            .and_then(|k| Kind::ALL.into_iter().find(|x| x.as_str() == k))
+            .unwrap_or_default(),
+        // Every stored passage has a part (the build writes one).
+        part: s(f.part)
+            .and_then(|p| Part::parse(&p))
+            .unwrap_or(Part::Operative),
         process: all(f.process),
         section: s(f.section),
         date: s(f.date),
@@ -244,9 +265,15 @@ impl Index {
             });
         }
         Ok(Results {
+            summary: Summary {
+                returned: hits.len(),
+                matched,
+                offset: options.offset,
+                limit: options.limit,
+                query: options.query.clone(),
+                ignored: plan.ignored,
+            },
             hits,
-            matched,
-            ignored: plan.ignored,
         })
     }
 
@@ -286,7 +313,10 @@ impl Index {
             cited_by = self.in_order(&searcher, &q)?;
         }
         Ok(Shown {
-            document: matches!(target, Target::Document(_)),
+            what: match target {
+                Target::Document(_) => ShownAs::Document,
+                Target::Passage(_) => ShownAs::Passage,
+            },
             passages,
             cited_by,
         })
@@ -304,7 +334,8 @@ impl Index {
                 .into_iter()
                 .next()),
             Target::Document(symbol) => Err(Error::Query(format!(
-                "{symbol} names a whole document: give a passage id ({symbol}#OP5) or a citation ({symbol}, para. 5)"
+                "{symbol} names a whole document: give a passage id ({}) or a citation ({symbol}, para. 5)",
+                PassageId::new(&symbol, "OP5")
             ))),
         }
     }
@@ -319,7 +350,7 @@ impl Index {
                 "give a passage id (A/RES/73/27#OP5), a citation (A/RES/73/27, para. 5) or a symbol".into(),
             ));
         }
-        if given.contains('#') {
+        if crate::corpus::id::is_written_as_id(given) {
             return Ok(Target::Passage(given.to_owned()));
         }
         let exists = |id: &str| {
@@ -336,10 +367,10 @@ impl Index {
                 .find(|r| r.para.is_some());
             if let Some(r) = cited {
                 // A paragraph the index lacks is still a paragraph, not found.
-                let id = [r.id(false), r.id(true)]
+                let id = [r.id(Layout::Resolution), r.id(Layout::Report)]
                     .into_iter()
                     .find(|id| exists(id))
-                    .unwrap_or_else(|| r.id(crate::corpus::looks_like_report(&r.symbol)));
+                    .unwrap_or_else(|| r.id(Layout::guess(&r.symbol)));
                 return Ok(Target::Passage(id));
             }
             // A commentary is cited by author, year and heading, which no
@@ -373,7 +404,7 @@ impl Index {
                 .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
         };
         // Commentary anchors (S7.2) number passages, not sub-paragraphs.
-        if passage.kind == "commentary" {
+        if passage.kind == Kind::Commentary {
             return Ok(vec![passage]);
         }
         let mut out = vec![passage.clone()];
@@ -411,15 +442,26 @@ impl Index {
     }
 }
 
-/// What `show` found.
-#[derive(Debug, Clone, PartialEq)]
+/// What `show` found: nothing when `passages` is empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shown {
-    /// True when a whole document was asked for (by its symbol).
-    pub document: bool,
+    /// Whether a passage (by id or citation) or a whole document (by its
+    /// symbol) was asked for.
+    pub what: ShownAs,
     /// The passage and its sub-paragraphs, or the document's passages, in order.
     pub passages: Vec<PassageRecord>,
     /// Passages of other documents that refer to what is shown.
     pub cited_by: Vec<PassageRecord>,
+}
+
+/// What [`Index::show`] was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShownAs {
+    /// A passage, with its sub-paragraphs.
+    Passage,
+    /// A whole document, in order.
+    Document,
 }
 
 /// What a user named for `show` or `align`.

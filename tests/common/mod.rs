@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod generate;
+pub mod golden;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

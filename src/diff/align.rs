@@ -99,12 +99,11 @@ fn words(text: &str) -> Vec<Word> {
 
 /// True when `words` are one or two function words ("and", "of the").
 fn only_function_words(words: &[Word]) -> bool {
-    let stop = crate::compare::distinctive::STOP_WORDS;
     words.len() <= 2
         && words.iter().map(|w| w.count).sum::<usize>() <= 2
         && words
             .iter()
-            .all(|w| stop.split_whitespace().any(|s| s == w.term))
+            .all(|w| crate::compare::stopwords::is_function_word(&w.term))
 }
 
 /// A common run of unused words: where it starts in each text, its length,

@@ -1,4 +1,4 @@
-//! The statistics of term comparison: log-likelihood G², Log Ratio, %DIFF and Gries' DP, with their rules for zero counts.
+//! The keyness formulas of term comparison: log-likelihood G², Log Ratio, %DIFF and Gries' DP, with their rules for zero counts, as pure functions.
 //!
 //! Notation (as in corpus linguistics): a = occurrences in the target, b = in
 //! the reference, c = words in the target, d = words in the reference.

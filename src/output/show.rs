@@ -1,0 +1,101 @@
+//! Printing what `show` found: the document's header, each passage in full with its notes and references, and the passages that refer to it (the first few, then a count).
+
+use std::io::{self, Write};
+
+use super::record::{self, Record};
+use super::{CITATION, DIM, plural, processes};
+use crate::corpus::Kind;
+use crate::search::{PassageRecord, Shown, ShownAs};
+
+/// How many referring passages are printed before the rest is counted.
+const REFERRED_SHOWN: usize = 5;
+
+/// Prints what `show` found as JSON Lines: `passage` records, then
+/// `cited_by` records unless `refs` is false.
+pub fn json(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
+    record::write_all(out, shown.passages.iter().map(Record::Passage))?;
+    if refs {
+        record::write_all(out, shown.cited_by.iter().map(Record::CitedBy))?;
+    }
+    Ok(())
+}
+
+/// Prints what `show` found for a person: a document's header, the
+/// passages, then (unless `refs` is false) what refers to them.
+pub fn human(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
+    if let (ShownAs::Document, Some(first)) = (shown.what, shown.passages.first()) {
+        document_header(out, first)?;
+    }
+    for p in &shown.passages {
+        passage_human(out, p)?;
+    }
+    let cited_by: &[PassageRecord] = if refs { &shown.cited_by } else { &[] };
+    if cited_by.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "Referred to by:\n")?;
+    for p in cited_by.iter().take(REFERRED_SHOWN) {
+        passage_human(out, p)?;
+    }
+    if let Some(more) = cited_by
+        .len()
+        .checked_sub(REFERRED_SHOWN)
+        .filter(|n| *n > 0)
+    {
+        writeln!(
+            out,
+            "… and {} ({} in all; --json lists every one)",
+            plural(more, "more passage"),
+            cited_by.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints what a document is before its passages: title, kind, date,
+/// processes, and a warning when the corpus holds only an excerpt of it.
+pub fn document_header(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()> {
+    writeln!(
+        out,
+        "{CITATION}{}{CITATION:#}  {}",
+        p.symbol,
+        p.title.as_deref().unwrap_or("")
+    )?;
+    let mut facts = vec![p.kind.to_string()];
+    if let Some(d) = &p.date {
+        facts.push(d.clone());
+    }
+    if !p.process.is_empty() && p.kind != Kind::Commentary {
+        facts.push(p.process.join(", "));
+    }
+    writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "))?;
+    if p.excerpt {
+        writeln!(
+            out,
+            "{DIM}excerpt: the corpus holds only some of this document's paragraphs (import the full text to replace it){DIM:#}"
+        )?;
+    }
+    writeln!(out)
+}
+
+/// Prints a passage in full for a person, with its citation and notes.
+pub fn passage_human(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()> {
+    writeln!(
+        out,
+        "{CITATION}{}{CITATION:#}{}  {DIM}{}{DIM:#}",
+        p.citation,
+        processes(p),
+        p.id
+    )?;
+    if let Some(s) = &p.section {
+        writeln!(out, "    {DIM}under \"{s}\"{DIM:#}")?;
+    }
+    writeln!(out, "    {}", p.text)?;
+    for n in &p.notes {
+        writeln!(out, "    {DIM}[{}] {}{DIM:#}", n.marker, n.text)?;
+    }
+    if !p.refs.is_empty() {
+        writeln!(out, "    {DIM}refers to: {}{DIM:#}", p.refs.join(", "))?;
+    }
+    writeln!(out)
+}
