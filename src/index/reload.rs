@@ -65,7 +65,7 @@ mod tests {
         };
         index
             .search(&options)
-            .map(|r| r.matched)
+            .map(|r| r.summary.matched)
             .unwrap_or(usize::MAX)
     }
 
