@@ -69,28 +69,36 @@ mod tests {
             .unwrap_or(usize::MAX)
     }
 
+    /// A corpus of one resolution, built, in `tmp`: its corpus and index folders.
+    fn built(tmp: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+        let corpus = tmp.join("corpus");
+        let dir = tmp.join("index");
+        std::fs::create_dir(&corpus).unwrap();
+        doc(&corpus, 1, "Decides to meet on a consensus basis.");
+        build_from(&corpus, &dir, &BuildOptions::default(), &mut |_, _| {}).unwrap();
+        (corpus, dir)
+    }
+
+    fn doc(corpus: &Path, n: u32, text: &str) {
+        std::fs::write(
+            corpus.join(format!("A-RES-1-{n}.txt")),
+            format!("+++\nsymbol = \"A/RES/1/{n}\"\n+++\n\n1. {text}\n"),
+        )
+        .unwrap();
+    }
+
     #[test]
     fn a_reloaded_index_sees_the_new_commit() {
         let tmp = tempfile::tempdir().unwrap();
-        let corpus = tmp.path().join("corpus");
-        let dir = tmp.path().join("index");
-        std::fs::create_dir(&corpus).unwrap();
-        let doc = |n: u32, text: &str| {
-            std::fs::write(
-                corpus.join(format!("A-RES-1-{n}.txt")),
-                format!("+++\nsymbol = \"A/RES/1/{n}\"\n+++\n\n1. {text}\n"),
-            )
-            .unwrap();
-        };
-        doc(1, "Decides to meet on a consensus basis.");
+        let (corpus, dir) = built(tmp.path());
         let build = || build_from(&corpus, &dir, &BuildOptions::default(), &mut |_, _| {});
-        build().unwrap();
         let mut index = Index::open(&dir).unwrap();
         assert_eq!(matched(&index, "consensus"), 1);
         assert_eq!(matched(&index, "quorum"), 0);
         assert!(!index.reload().unwrap(), "nothing was committed yet");
 
         doc(
+            &corpus,
             2,
             "Decides that the quorum is a majority, on a consensus basis.",
         );
@@ -110,15 +118,7 @@ mod tests {
     #[test]
     fn a_commit_of_another_schema_version_is_refused_and_the_view_kept() {
         let tmp = tempfile::tempdir().unwrap();
-        let corpus = tmp.path().join("corpus");
-        let dir = tmp.path().join("index");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::write(
-            corpus.join("a.txt"),
-            "+++\nsymbol = \"A/RES/1/1\"\n+++\n\n1. Decides to meet on a consensus basis.\n",
-        )
-        .unwrap();
-        build_from(&corpus, &dir, &BuildOptions::default(), &mut |_, _| {}).unwrap();
+        let (_, dir) = built(tmp.path());
         let mut index = Index::open(&dir).unwrap();
         // As if an undex of another schema version had committed there.
         let meta = dir.join("meta.json");
