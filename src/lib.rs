@@ -80,4 +80,4 @@ pub mod output;
 pub mod search;
 mod static_regex;
 
-pub use error::{Diagnostic, Error, Result};
+pub use error::{Diagnostic, Error, ErrorKind, Result};

@@ -145,6 +145,16 @@ fn errors_are_one_type_with_their_place() {
         }
         other => panic!("expected an input error, got {other:?}"),
     }
-    let err = Index::open(&tmp.path().join("nothing")).expect_err("no index there");
-    assert!(err.to_string().contains("undex index"), "{err}");
+    // What happened, not what to type: the advice is the front end's.
+    let nothing = tmp.path().join("nothing");
+    match Index::open(&nothing) {
+        Err(err @ undex::Error::NoIndex { .. }) => {
+            assert_eq!(err.kind(), undex::ErrorKind::NotFound);
+            assert_eq!(
+                err.to_string(),
+                format!("there is no index in {} yet", nothing.display())
+            );
+        }
+        other => panic!("expected no index, got {other:?}"),
+    }
 }
