@@ -276,7 +276,7 @@ impl Error {
     /// What kind of failure this is (see [`ErrorKind`]).
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Input(_) | Error::Query(_) => ErrorKind::Invalid,
+            Error::Input(_) | Error::Query(_) | Error::InvalidValue { .. } => ErrorKind::Invalid,
             Error::NoIndex { .. }
             | Error::NoIndexFolder { .. }
             | Error::NoCorpus { .. }
@@ -363,6 +363,14 @@ mod tests {
         vec![
             (Error::input("a.txt", 3, "no symbol"), ErrorKind::Invalid),
             (Error::Query("no words".into()), ErrorKind::Invalid),
+            (
+                Error::InvalidValue {
+                    filter: "part",
+                    value: "annexe".into(),
+                    possible: vec!["operative"],
+                },
+                ErrorKind::Invalid,
+            ),
             (Error::NoIndex { dir: dir() }, ErrorKind::NotFound),
             (Error::NoIndexFolder { dir: dir() }, ErrorKind::NotFound),
             (Error::NoCorpus { path: "c".into() }, ErrorKind::NotFound),
