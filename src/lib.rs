@@ -81,4 +81,4 @@ mod pool;
 pub mod search;
 mod static_regex;
 
-pub use error::{Diagnostic, Error, Result};
+pub use error::{Diagnostic, Error, ErrorKind, Result};

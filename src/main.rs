@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            report(&e);
+            report(&e, matches!(cli.command, Command::Index(_)));
             ExitCode::from(2)
         }
     }
@@ -64,7 +64,11 @@ fn closed_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
         .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
 }
 
-fn report(e: &anyhow::Error) {
+/// Prints `e` on standard error: what happened, then what to type about
+/// it (the library says the first, never the second). `building` says
+/// whether the command was `undex index`, which refuses to write into a
+/// folder that a search only declines to read.
+fn report(e: &anyhow::Error, building: bool) {
     // Input errors are one `path:line: problem` line each.
     if let Some(undex::Error::Input(diags)) = e.downcast_ref::<undex::Error>() {
         for d in diags {
@@ -76,7 +80,46 @@ fn report(e: &anyhow::Error) {
         );
         return;
     }
+    // An index condition's message already says its cause (tantivy's words
+    // on an unreadable meta.json): the chain would say it twice. One the
+    // binary wrapped in context is printed with its chain, as any error.
+    if let Some(e) = e
+        .chain()
+        .next()
+        .and_then(|c| c.downcast_ref::<undex::Error>())
+        && let Some(advice) = advice(e, building)
+    {
+        eprintln!("undex: {e}{advice}");
+        return;
+    }
     eprintln!("undex: {}", message(e));
+}
+
+/// What to type about an index condition, as the end of its sentence;
+/// `None` for an error that is not one (its chain is printed as it is).
+fn advice(e: &undex::Error, building: bool) -> Option<String> {
+    use undex::Error as E;
+    const REFUSED: &str = "; refusing to touch it — choose an empty or new folder with --index";
+    let advice = match e {
+        E::NoIndex { .. } | E::Interrupted { .. } => "; build it with `undex index`".to_owned(),
+        E::NoIndexFolder { dir } => format!(
+            " (build one there with `undex index --index {}`)",
+            dir.display()
+        ),
+        E::ForeignFolder { .. } => REFUSED.to_owned(),
+        E::ForeignIndex { .. } if building => REFUSED.to_owned(),
+        E::ForeignIndex { .. } => "; choose another folder with --index".to_owned(),
+        E::FirstBuildRunning { .. } => "; try again when the build has finished".to_owned(),
+        E::Busy { .. } => "; wait for it to finish, then run this again".to_owned(),
+        E::SchemaVersion { .. } | E::MissingField { .. } => {
+            "; rebuild it with `undex index --rebuild`".to_owned()
+        }
+        E::NoCorpus { .. } | E::NotAFolder { .. } | E::Folder { .. } | E::Payload(_) => {
+            String::new()
+        }
+        _ => return None,
+    };
+    Some(advice)
 }
 
 /// The error and its causes joined by ": ", as `{:#}` does, but each said

@@ -123,8 +123,16 @@ fn filters_keep_what_they_name() {
         .hit_ids();
     ids.sort();
     assert_eq!(ids, ["A/RES/99/1#OP1", "A/RES/99/1#PP1"]);
-    d.undex(&["search", "--part", "annexe", "quorum"])
-        .expect_code(2);
+    // The parts offered are the library's own (`Part::ALL`).
+    let refused = d.undex(&["search", "--part", "annexe", "quorum"]);
+    refused.expect_code(2);
+    assert!(
+        refused
+            .stderr()
+            .contains("[possible values: preambular, operative, report, commentary]"),
+        "{}",
+        refused.stderr()
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use common::{Dir, builtin_corpus, resolution};
 use undex::compare::{CompareOptions, GroupBy, KwicOptions, KwicSort};
 use undex::corpus::Corpus;
 use undex::index::Index;
-use undex::search::{Filters, SearchOptions};
+use undex::search::{SearchOptions, Selection};
 
 fn builtin() -> Index {
     Index::build_in_ram(&Corpus::load(&builtin_corpus()).expect("load")).expect("index")
@@ -95,9 +95,9 @@ fn documents_and_parts_partition_the_words() {
         .compare(&CompareOptions {
             terms: vec!["consensus".into()],
             by: GroupBy::Process,
-            filters: Filters {
+            filters: Selection {
                 kinds: vec!["commentary".into()],
-                ..Filters::default()
+                ..Selection::default()
             },
             ..CompareOptions::default()
         })

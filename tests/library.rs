@@ -4,7 +4,7 @@ use undex::compare::{CompareOptions, GroupBy};
 use undex::corpus::Corpus;
 use undex::export::Format;
 use undex::index::{self, BuildOptions, Index};
-use undex::search::{Filters, SearchOptions};
+use undex::search::{SearchOptions, Selection};
 
 fn write(dir: &std::path::Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("write");
@@ -35,9 +35,9 @@ fn load_build_open_search_show_compare_export_and_read_back()
 
     let results = index.search(&SearchOptions {
         query: "consensus".into(),
-        filters: Filters {
+        filters: Selection {
             processes: vec!["OEWG".into()],
-            ..Filters::default()
+            ..Selection::default()
         },
         ..SearchOptions::default()
     })?;
@@ -45,6 +45,49 @@ fn load_build_open_search_show_compare_export_and_read_back()
     let hit = &results.hits[0];
     assert_eq!(hit.passage.citation, "A/RES/90/1, para. 1(a)");
     assert_eq!(hit.passage.date.as_deref(), Some("2020-01-02"));
+
+    // A part or kind that is none is refused, by every call that selects,
+    // with a variant a caller can match, rather than matching nothing.
+    let bad = Selection {
+        parts: vec!["operative".into(), "preamble".into()],
+        ..Selection::default()
+    };
+    let refused = |r: Result<(), undex::Error>| match r {
+        Err(undex::Error::InvalidValue { filter, value, .. }) => {
+            assert_eq!((filter, value.as_str()), ("part", "preamble"));
+        }
+        other => panic!("{other:?}"),
+    };
+    refused(
+        index
+            .search(&SearchOptions {
+                query: "consensus".into(),
+                filters: bad.clone(),
+                ..SearchOptions::default()
+            })
+            .map(drop),
+    );
+    refused(
+        index
+            .compare(&CompareOptions {
+                terms: vec!["consensus".into()],
+                filters: bad.clone(),
+                ..CompareOptions::default()
+            })
+            .map(drop),
+    );
+    refused(
+        index
+            .kwic(&undex::compare::KwicOptions {
+                term: "consensus".into(),
+                width: 40,
+                filters: bad,
+                exact: false,
+                sort: undex::compare::KwicSort::Doc,
+                limit: 10,
+            })
+            .map(drop),
+    );
 
     let shown = index.show("A/RES/90/1")?;
     let anchors: Vec<&str> = shown.passages.iter().map(|p| p.anchor.as_str()).collect();
@@ -102,6 +145,16 @@ fn errors_are_one_type_with_their_place() {
         }
         other => panic!("expected an input error, got {other:?}"),
     }
-    let err = Index::open(&tmp.path().join("nothing")).expect_err("no index there");
-    assert!(err.to_string().contains("undex index"), "{err}");
+    // What happened, not what to type: the advice is the front end's.
+    let nothing = tmp.path().join("nothing");
+    match Index::open(&nothing) {
+        Err(err @ undex::Error::NoIndex { .. }) => {
+            assert_eq!(err.kind(), undex::ErrorKind::NotFound);
+            assert_eq!(
+                err.to_string(),
+                format!("there is no index in {} yet", nothing.display())
+            );
+        }
+        other => panic!("expected no index, got {other:?}"),
+    }
 }

@@ -47,9 +47,9 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let report = match report {
         Ok(report) => report,
         // The engine's message nests its causes three deep; the user needs the last one.
-        Err(undex::Error::Engine(e)) => anyhow::bail!(
+        Err(e @ undex::Error::Engine(_)) => anyhow::bail!(
             "cannot build the index in {dir}: {}; a build that fails leaves the previous index whole",
-            root_cause(&e)
+            e.root_cause()
         ),
         Err(e) => return Err(e.into()),
     };
@@ -82,40 +82,6 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// What went wrong in the engine, said as the system says it
-/// (`No space left on device (os error 28)`) when an I/O error is the cause.
-fn root_cause(e: &tantivy::TantivyError) -> String {
-    use tantivy::TantivyError as T;
-    use tantivy::directory::error::{LockError, OpenReadError, OpenWriteError};
-    let io = match e {
-        T::IoError(io)
-        | T::OpenWriteError(OpenWriteError::IoError { io_error: io, .. })
-        | T::OpenReadError(OpenReadError::IoError { io_error: io, .. })
-        | T::LockFailure(LockError::IoError(io), _) => io,
-        _ => return e.to_string(),
-    };
-    // The system's own words are in the innermost error with an OS code.
-    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(io.as_ref());
-    while let Some(c) = cause {
-        if let Some(code) = c
-            .downcast_ref::<std::io::Error>()
-            .and_then(std::io::Error::raw_os_error)
-        {
-            return std::io::Error::from_raw_os_error(code).to_string();
-        }
-        cause = c
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-            .map(|inner| inner as &(dyn std::error::Error + 'static))
-            .or_else(|| c.source());
-    }
-    match io.kind() {
-        std::io::ErrorKind::StorageFull => "no space left on the device".to_owned(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_owned(),
-        kind => kind.to_string(),
-    }
 }
 
 fn counted(documents: u64, passages: u64) -> String {

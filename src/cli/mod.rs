@@ -68,8 +68,33 @@ pub struct Common {
 }
 
 /// Prints one-line notices on standard error.
-pub fn notify(lines: &[String]) {
+pub fn notify<T: Notify>(lines: &[T]) {
     for l in lines {
-        eprintln!("undex: {l}");
+        eprintln!("undex: {}", l.line());
+    }
+}
+
+/// Something said on standard error as one line.
+pub trait Notify {
+    /// The line, without the `undex: ` prefix.
+    fn line(&self) -> String;
+}
+
+impl Notify for String {
+    fn line(&self) -> String {
+        self.clone()
+    }
+}
+
+/// What opening the index found, and what to type about it (the library
+/// says the first, never the second).
+impl Notify for undex::index::Notice {
+    fn line(&self) -> String {
+        match self {
+            undex::index::Notice::CorpusChanged { .. } => {
+                format!("{self} (run `undex index` to update it)")
+            }
+            _ => self.to_string(),
+        }
     }
 }

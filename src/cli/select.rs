@@ -1,9 +1,10 @@
-//! The passage filters `search`, `compare` and `kwic` share: one flattened set of flags, turned into the library's [`Filters`].
+//! The passage filters `search`, `compare` and `kwic` share: one flattened set of flags, turned into the library's [`Selection`].
 
 use clap::Args;
 use clap::builder::PossibleValuesParser;
 
-use undex::search::Filters;
+use undex::corpus::{Kind, Part};
+use undex::search::Selection;
 
 /// Which passages to search, count or list.
 #[derive(Debug, Clone, Default, Args)]
@@ -19,7 +20,7 @@ pub struct Select {
         long,
         value_name = "PART",
         ignore_case = true,
-        value_parser = PossibleValuesParser::new(["preambular", "operative", "report", "commentary"])
+        value_parser = PossibleValuesParser::new(Part::ALL.map(Part::as_str))
     )]
     pub part: Vec<String>,
     /// Only passages of documents of this kind (repeat for several).
@@ -27,15 +28,16 @@ pub struct Select {
         long,
         value_name = "KIND",
         ignore_case = true,
-        value_parser = PossibleValuesParser::new(["resolution", "decision", "report", "commentary"])
+        value_parser = PossibleValuesParser::new(Kind::ALL.map(Kind::as_str))
     )]
     pub kind: Vec<String>,
 }
 
 impl Select {
-    /// The library's filters.
-    pub fn filters(&self) -> Filters {
-        Filters {
+    /// The library's selection (its values are checked by the library: the
+    /// parts and kinds offered here are the library's own).
+    pub fn filters(&self) -> Selection {
+        Selection {
             processes: self.process.clone(),
             docs: self.docs.clone(),
             parts: self.part.clone(),

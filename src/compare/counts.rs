@@ -12,12 +12,12 @@ use tantivy::{DocId, DocSet, SegmentReader, TERMINATED, Term};
 use super::keyness::{self, Keyness};
 use super::{DocumentSize, Group, GroupBy, Occurrence, TermCount};
 use crate::analysis;
-use crate::corpus::Part;
 use crate::corpus::symbol::cmp_symbols;
+use crate::corpus::{Part, process};
 use crate::error::{Error, Result};
 use crate::index::columns::StrValues;
 use crate::index::{Fields, Index};
-use crate::search::Filters;
+use crate::search::Selection;
 
 /// Above this many groups, each group is compared with the rest instead of
 /// with every other group one by one (n·(n−1) pairs would drown the reader).
@@ -34,7 +34,7 @@ pub struct CompareOptions {
     /// document to count in (the filters `search` takes). Grouped by
     /// process, commentary is left out unless a kind is given: the
     /// processes' own texts are what is compared.
-    pub filters: Filters,
+    pub filters: Selection,
     /// Count surface forms (unstemmed) instead of stems.
     pub exact: bool,
     /// Compare each group with the rest of the selection even when there are few groups.
@@ -234,42 +234,26 @@ impl Comparison {
     }
 }
 
-/// The passages a comparison counts, from the filters: values compared
-/// without regard to case, as `search` does.
+/// The passages a comparison counts: the selection, its values compared
+/// in key form as `search` compares them.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Selection {
-    docs: Vec<String>,
-    processes: Vec<String>,
-    parts: Vec<String>,
-    kinds: Vec<String>,
+pub(crate) struct Chosen {
+    /// The selection in key form.
+    keys: Selection,
     /// Grouped by process and no kind asked for: commentary is text about
     /// the processes (a lecture comparing them is tagged with both), not
     /// text of them, and would swell both groups with the same words.
     primary_only: bool,
-    /// The filters as given, for the description.
-    given: Filters,
+    /// The selection as given, for the description.
+    given: Selection,
 }
 
-fn lower(list: &[String]) -> Vec<String> {
-    list.iter().map(|v| v.trim().to_lowercase()).collect()
-}
-
-impl Selection {
-    pub(crate) fn new(filters: &Filters, by: GroupBy) -> Selection {
-        Selection {
-            docs: lower(&filters.docs),
-            processes: lower(&filters.processes),
-            parts: lower(&filters.parts),
-            kinds: lower(&filters.kinds),
+impl Chosen {
+    pub(crate) fn new(filters: &Selection, by: GroupBy) -> Chosen {
+        Chosen {
+            keys: filters.keys(),
             primary_only: by == GroupBy::Process && filters.kinds.is_empty(),
             given: filters.clone(),
-        }
-    }
-
-    fn wants(list: &[String], value: &str) -> bool {
-        list.is_empty() || {
-            let value = value.to_lowercase();
-            list.contains(&value)
         }
     }
 
@@ -277,15 +261,15 @@ impl Selection {
     pub(crate) fn describe(&self, by: GroupBy) -> String {
         let mut what = if self.primary_only {
             "passages of resolutions, decisions and reports (commentary is left out when grouping by process: give --kind commentary to count it)".to_owned()
-        } else if self.kinds.is_empty() {
+        } else if self.keys.kinds.is_empty() {
             "every passage".to_owned()
         } else {
-            format!("passages of kind {}", self.kinds.join(", "))
+            format!("passages of kind {}", self.keys.kinds.join(", "))
         };
         for (flag, list) in [
             ("--doc", &self.given.docs),
             ("--process", &self.given.processes),
-            ("--part", &self.parts),
+            ("--part", &self.keys.parts),
         ] {
             if !list.is_empty() {
                 what.push_str(&format!(", {flag} {}", list.join(", ")));
@@ -322,7 +306,7 @@ pub(crate) struct Universe {
 fn canonical_order(by: GroupBy, names: &mut [String]) {
     match by {
         GroupBy::Doc => names.sort_by(|a, b| cmp_symbols(a, b)),
-        GroupBy::Process => names.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone())),
+        GroupBy::Process => names.sort_by(|a, b| process::order(a).cmp(&process::order(b))),
         GroupBy::Part => names.sort_by_key(|x| {
             Part::ALL
                 .iter()
@@ -393,7 +377,8 @@ impl Universe {
     }
 
     pub(crate) fn build(searcher: &tantivy::Searcher, o: &CompareOptions) -> Result<Universe> {
-        let sel = Selection::new(&o.filters, o.by);
+        let sel = Chosen::new(&o.filters, o.by);
+        let keys = &sel.keys;
         let mut groups_seen = Interner::default();
         let mut symbols_seen = Interner::default();
         let mut segments = Vec::new();
@@ -418,10 +403,10 @@ impl Universe {
                 let any = |list: &[String], col: &StrValues| {
                     list.is_empty() || col.all(doc).any(|v| wanted(list, v))
                 };
-                let selected = wanted(&sel.docs, symbol)
-                    && any(&sel.processes, &process_col)
-                    && any(&sel.parts, &part_col)
-                    && wanted(&sel.kinds, kind)
+                let selected = wanted(&keys.docs, symbol)
+                    && any(&keys.processes, &process_col)
+                    && any(&keys.parts, &part_col)
+                    && wanted(&keys.kinds, kind)
                     && !(sel.primary_only && kind.eq_ignore_ascii_case("commentary"));
                 if !selected {
                     docs.push(None);
@@ -432,7 +417,7 @@ impl Universe {
                     // With --process, a passage of two processes counts only in those asked for.
                     GroupBy::Process => process_col
                         .all(doc)
-                        .filter(|p| wanted(&sel.processes, p))
+                        .filter(|p| wanted(&keys.processes, p))
                         .map(|p| groups_seen.intern(p))
                         .collect(),
                     GroupBy::Part => part_col.all(doc).map(|p| groups_seen.intern(p)).collect(),

@@ -9,7 +9,7 @@ use crate::analysis;
 use crate::corpus::symbol::cmp_symbols;
 use crate::error::Result;
 use crate::index::Index;
-use crate::search::{Filters, read_record};
+use crate::search::{Selection, read_record};
 
 /// How concordance lines are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -32,7 +32,7 @@ pub struct KwicOptions {
     /// Characters of context on each side.
     pub width: usize,
     /// Which passages (the filters `search` takes).
-    pub filters: Filters,
+    pub filters: Selection,
     /// Match surface forms only.
     pub exact: bool,
     /// Line order.
@@ -261,15 +261,11 @@ impl Index {
         }
         let total = lines.len();
         lines.truncate(options.limit);
-        let f = &options.filters;
         Ok(Kwic {
             lines,
             total,
             term: options.term.trim().trim_matches('"').to_owned(),
-            filtered: !(f.docs.is_empty()
-                && f.processes.is_empty()
-                && f.parts.is_empty()
-                && f.kinds.is_empty()),
+            filtered: !options.filters.is_empty(),
         })
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{Document, Kind, Layout, Meta, PassageId, id};
+use super::{Document, Kind, Layout, Meta, PassageId, id, process};
 
 /// What linking needs of the other documents: each symbol's layout and processes.
 #[derive(Debug, Default)]
@@ -84,8 +84,7 @@ impl Links {
         if procs.is_empty() {
             procs = document.to_vec();
         }
-        // One order everywhere: the OEWG, then the GGE, then others by name.
-        procs.sort_by_key(|x| (x != "OEWG", x != "GGE", x.clone()));
+        procs.sort_by(|a, b| process::order(a).cmp(&process::order(b)));
         procs
     }
 

@@ -10,6 +10,7 @@ pub mod jsonl;
 mod link;
 pub mod model;
 pub mod numbered;
+pub mod process;
 pub mod refs;
 pub mod symbol;
 pub mod text;

@@ -541,22 +541,7 @@ fn expand_list(list: &str) -> Vec<String> {
     out
 }
 
-static OEWG: LazyLock<Regex> =
-    LazyLock::new(|| static_regex(r"(?i)\bOEWG\b|\bopen-ended working group\b"));
-static GGE: LazyLock<Regex> =
-    LazyLock::new(|| static_regex(r"(?i)\b(?:UN)?GGEs?\b|\bgroup of governmental experts\b"));
-
-/// The processes a text names ("OEWG", "UNGGE", "open-ended working group", …).
-pub fn processes_named(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if OEWG.is_match(text) {
-        out.push("OEWG".to_owned());
-    }
-    if GGE.is_match(text) {
-        out.push("GGE".to_owned());
-    }
-    out
-}
+pub use super::process::processes_named;
 
 #[cfg(test)]
 mod tests {

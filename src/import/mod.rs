@@ -268,7 +268,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         options.process.clone()
     }
     .into_iter()
-    .map(|p| canonical_process(&p))
+    .map(|p| crate::corpus::process::canonical(&p))
     .collect();
     if process.is_empty() {
         warn(
@@ -311,15 +311,6 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         layout,
         process,
     })
-}
-
-/// The processes' own spelling for a name typed in any case (`oewg` → `OEWG`).
-fn canonical_process(name: &str) -> String {
-    let name = name.trim();
-    ["OEWG", "GGE"]
-        .into_iter()
-        .find(|known| known.eq_ignore_ascii_case(name))
-        .map_or_else(|| name.to_owned(), str::to_owned)
 }
 
 #[cfg(test)]

@@ -38,10 +38,9 @@ pub fn inspect(dir: &Path) -> Result<FolderState> {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FolderState::Empty),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
-            return Err(Error::Index(format!(
-                "{} is a file, not an index folder",
-                dir.display()
-            )));
+            return Err(Error::NotAFolder {
+                path: dir.to_path_buf(),
+            });
         }
         Err(e) => return Err(Error::io(dir, e)),
     };
@@ -59,13 +58,10 @@ pub fn inspect(dir: &Path) -> Result<FolderState> {
     }
     if !foreign.is_empty() {
         foreign.sort();
-        let shown: Vec<&str> = foreign.iter().take(3).map(String::as_str).collect();
-        return Err(Error::Index(format!(
-            "{} is not an undex index folder (it holds {}{}); refusing to touch it — choose an empty or new folder with --index",
-            dir.display(),
-            shown.join(", "),
-            if foreign.len() > 3 { ", …" } else { "" }
-        )));
+        return Err(Error::ForeignFolder {
+            dir: dir.to_path_buf(),
+            files: foreign,
+        });
     }
     Ok(if has_meta {
         FolderState::Index

@@ -101,14 +101,10 @@ fn holder(file: &mut File) -> Option<u32> {
 
 /// The refusal of a second build, naming the process that holds the lock.
 fn busy(dir: &Path, pid: Option<u32>) -> Error {
-    let who = match pid {
-        Some(p) => format!("process {p}"),
-        None => "another undex process".to_owned(),
-    };
-    Error::Index(format!(
-        "{who} is building the index in {} right now; wait for it to finish, then run this again",
-        dir.display()
-    ))
+    Error::Busy {
+        dir: dir.to_path_buf(),
+        pid,
+    }
 }
 
 /// Who holds the lock of `dir`: `Ok(None)` when nobody does, `Ok(Some(pid))`
@@ -167,13 +163,14 @@ mod tests {
             look(dir, Duration::ZERO),
             Ok(Some(Some(std::process::id())))
         );
-        let err = refuse_if_busy(dir).err().map(|e| e.to_string());
-        let want = format!("process {} is building the index", std::process::id());
-        assert!(err.as_deref().is_some_and(|e| e.contains(&want)), "{err:?}");
-        let again = acquire(dir).err().map(|e| e.to_string());
+        let me = Some(std::process::id());
         assert!(
-            again.as_deref().is_some_and(|e| e.contains(&want)),
-            "{again:?}"
+            matches!(refuse_if_busy(dir), Err(Error::Busy { pid, .. }) if pid == me),
+            "a look names the holder"
+        );
+        assert!(
+            matches!(acquire(dir), Err(Error::Busy { pid, .. }) if pid == me),
+            "a second lock names the holder"
         );
         drop(lock);
         assert_eq!(look(dir, Duration::ZERO), Ok(None));

@@ -11,8 +11,11 @@ pub mod folder;
 mod hold;
 pub mod info;
 pub mod lock;
+mod notice;
+mod open;
 mod readonly;
 pub(crate) mod record;
+mod reload;
 pub mod schema;
 pub mod stats;
 
@@ -26,6 +29,8 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 pub use folder::FolderState;
 pub use info::IndexInfo;
+pub use notice::Notice;
+pub use open::open_or_build;
 pub use schema::{Fields, SCHEMA_VERSION};
 
 use crate::analysis;
@@ -67,59 +72,20 @@ fn read_info(index: &tantivy::Index) -> Result<Option<IndexInfo>> {
         .and_then(|p| serde_json::from_str::<IndexInfo>(p).ok()))
 }
 
-impl Index {
-    /// Opens the index in `dir` for searching.
-    pub fn open(dir: &Path) -> Result<Index> {
-        match folder::inspect(dir)? {
-            FolderState::Empty => {
-                return Err(Error::Index(format!(
-                    "there is no index in {} yet; build it with `undex index`",
-                    dir.display()
-                )));
-            }
-            FolderState::Index => {}
-        }
-        let directory =
-            readonly::SearchDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
-        let index = tantivy::Index::open(directory).map_err(|e| {
-            Error::Index(format!(
-                "{} holds a meta.json that is not a readable index ({e}), not an undex index; choose another folder with --index",
-                dir.display()
-            ))
-        })?;
-        let info = match read_info(&index)? {
-            Some(info) => info,
-            // The first build has created the index but not committed yet.
-            None if lock::held(dir) => {
-                return Err(Error::Index(format!(
-                    "the index in {} is being built for the first time; try again when the build has finished",
-                    dir.display()
-                )));
-            }
-            None if Fields::from_schema(&index.schema()).is_ok() => {
-                return Err(Error::Index(format!(
-                    "the first build of the index in {} was interrupted; build it with `undex index`",
-                    dir.display()
-                )));
-            }
-            None => {
-                return Err(Error::Index(format!(
-                    "{} holds the search index of another program, not an undex index; choose another folder with --index",
-                    dir.display()
-                )));
-            }
-        };
-        if info.schema_version != SCHEMA_VERSION {
-            return Err(Error::Index(format!(
-                "the index in {} has schema version {} but this undex reads version {SCHEMA_VERSION}; rebuild it with `undex index --rebuild`",
-                dir.display(),
-                info.schema_version
-            )));
-        }
-        Index::ready(index, info, Some(dir.to_path_buf()))
+/// The folder `dir` cannot be opened as tantivy's directory.
+fn folder_error(dir: &Path, source: tantivy::directory::error::OpenDirectoryError) -> Error {
+    Error::Folder {
+        dir: dir.to_path_buf(),
+        source,
     }
+}
 
-    fn ready(index: tantivy::Index, info: IndexInfo, dir: Option<PathBuf>) -> Result<Index> {
+impl Index {
+    pub(crate) fn ready(
+        index: tantivy::Index,
+        info: IndexInfo,
+        dir: Option<PathBuf>,
+    ) -> Result<Index> {
         analysis::register(index.tokenizers());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index
@@ -169,8 +135,7 @@ pub(crate) fn peek(dir: &Path) -> Result<Option<IndexInfo>> {
     if inspect_ours(dir)? == FolderState::Empty {
         return Ok(None);
     }
-    let directory =
-        readonly::SearchDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+    let directory = readonly::SearchDirectory::open(dir).map_err(|e| folder_error(dir, e))?;
     let index = tantivy::Index::open(directory)?;
     Ok(read_info(&index)?.filter(|info| {
         info.schema_version == SCHEMA_VERSION && Fields::from_schema(&index.schema()).is_ok()
@@ -207,7 +172,7 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
     let (index, previous) = match state {
         FolderState::Empty => (create(dir)?, None),
         FolderState::Index => {
-            let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+            let directory = MmapDirectory::open(dir).map_err(|e| folder_error(dir, e))?;
             let existing = tantivy::Index::open(directory)?;
             match read_info(&existing)? {
                 Some(info)
@@ -238,19 +203,18 @@ pub(crate) fn prepare(dir: &Path) -> Result<Prepared> {
 fn inspect_ours(dir: &Path) -> Result<FolderState> {
     let state = folder::inspect(dir)?;
     if state == FolderState::Index {
-        let foreign = |what: String| {
-            Error::Index(format!(
-                "{} holds {what}, not an undex index; refusing to touch it — choose an empty or new folder with --index",
-                dir.display()
-            ))
-        };
-        let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
-        let index = tantivy::Index::open(directory)
-            .map_err(|e| foreign(format!("a meta.json that is not a readable index ({e})")))?;
+        let directory = MmapDirectory::open(dir).map_err(|e| folder_error(dir, e))?;
+        let index = tantivy::Index::open(directory).map_err(|e| Error::ForeignIndex {
+            dir: dir.to_path_buf(),
+            unreadable: Some(e),
+        })?;
         // Our payload (any schema version), or our schema with no commit yet
         // (a first build that was interrupted).
         if read_info(&index)?.is_none() && Fields::from_schema(&index.schema()).is_err() {
-            return Err(foreign("the search index of another program".to_owned()));
+            return Err(Error::ForeignIndex {
+                dir: dir.to_path_buf(),
+                unreadable: None,
+            });
         }
     }
     Ok(state)
@@ -325,7 +289,7 @@ pub(crate) fn corpus_key(root: &Path) -> String {
 }
 
 fn create(dir: &Path) -> Result<tantivy::Index> {
-    let directory = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+    let directory = MmapDirectory::open(dir).map_err(|e| folder_error(dir, e))?;
     Ok(tantivy::Index::create(
         directory,
         schema::schema(),
@@ -350,74 +314,3 @@ pub(crate) fn clear(dir: &Path) -> Result<()> {
 pub const DEFAULT_CORPUS: &str = "corpus";
 /// Where the index is when nobody says (relative to the working folder).
 pub const DEFAULT_INDEX: &str = "index";
-
-/// Opens the index in `dir` for a search, building it from `corpus_root`
-/// first when there is none yet. Returns one-line notices for the user: that
-/// the index was built, or that the corpus changed since it was.
-///
-/// An index is built on first use only in a folder that exists (and is
-/// empty), or at [`DEFAULT_INDEX`] when its parent exists: a mistyped
-/// `dir` elsewhere is an error naming it, never a new folder. A corpus
-/// other than [`DEFAULT_CORPUS`] that does not exist is an error too (the
-/// user named it); the default one missing beside an index is a notice.
-pub fn open_or_build(corpus_root: &Path, dir: &Path) -> Result<(Index, Vec<String>)> {
-    let mut notices = Vec::new();
-    if !corpus_root.exists() && corpus_root != Path::new(DEFAULT_CORPUS) {
-        return Err(Error::Index(format!(
-            "the corpus {} does not exist",
-            corpus_root.display()
-        )));
-    }
-    if !dir.exists() && !may_create(dir) {
-        return Err(Error::Index(format!(
-            "there is no index in {}: the folder does not exist (build one there with `undex index --index {}`)",
-            dir.display(),
-            dir.display()
-        )));
-    }
-    if folder::inspect(dir)? == FolderState::Empty {
-        notices.push(format!(
-            "there is no index yet in {}: building it from {} first",
-            dir.display(),
-            corpus_root.display()
-        ));
-        let report = build_from(corpus_root, dir, &BuildOptions::default(), &mut |_, _| {})?;
-        notices.extend(report.warnings);
-        return Ok((Index::open(dir)?, notices));
-    }
-    let index = Index::open(dir)?;
-    // A search checks the folders' stamps only (a few stats), not every file.
-    let changed = if index.info.stamps.is_empty() {
-        crate::corpus::fingerprint(corpus_root).map(|fp| fp != index.info.fingerprint)
-    } else if corpus_root.exists() {
-        Ok(crate::corpus::stamps_changed(
-            corpus_root,
-            &index.info.stamps,
-        ))
-    } else {
-        Err(Error::Index(String::new()))
-    };
-    match changed {
-        Ok(c) if c || index.info.corpus != corpus_key(corpus_root) => {
-            notices.push(format!(
-                "the corpus in {} has changed since this index was built; searching the index as it is (run `undex index` to update it)",
-                corpus_root.display()
-            ));
-        }
-        Ok(_) => {}
-        Err(_) => notices.push(format!(
-            "the corpus {} cannot be read; searching the index as it is",
-            corpus_root.display()
-        )),
-    }
-    Ok((index, notices))
-}
-
-/// Whether a search may create the index folder `dir` to build the index in
-/// it: only the default place, in a folder that exists.
-fn may_create(dir: &Path) -> bool {
-    dir == Path::new(DEFAULT_INDEX)
-        && dir
-            .parent()
-            .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
-}

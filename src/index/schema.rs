@@ -181,10 +181,8 @@ impl Fields {
     /// Looks the fields up in `schema`; an index without them is not an undex index.
     pub fn from_schema(schema: &Schema) -> Result<Fields> {
         let f = |name: &str| {
-            schema.get_field(name).map_err(|_| {
-                Error::Index(format!(
-                    "the index has no field `{name}`: it was not built by this version of undex; rebuild it with `undex index --rebuild`"
-                ))
+            schema.get_field(name).map_err(|_| Error::MissingField {
+                field: name.to_owned(),
             })
         };
         Ok(Fields {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::columns::StrValues;
 use super::{Fields, Index};
+use crate::corpus::process;
 use crate::corpus::symbol::sort_by_symbol;
 use crate::error::Result;
 
@@ -149,7 +150,7 @@ impl Index {
                 words: w,
             })
             .collect();
-        per_process.sort_by_key(|p| (p.process != "OEWG", p.process != "GGE", p.process.clone()));
+        per_process.sort_by(|a, b| process::order(&a.process).cmp(&process::order(&b.process)));
         let mut per_document: Vec<DocumentStats> = per_doc
             .into_iter()
             .map(|(symbol, (p, w))| DocumentStats {

@@ -12,7 +12,8 @@ use tantivy::query::Explanation;
 use tantivy::schema::{Field, Schema};
 use tantivy::{DocAddress, Searcher};
 
-use super::plan::{self, Filters};
+use super::Selection;
+use super::plan;
 use super::query::{Clause, Term};
 use crate::error::Result;
 use crate::index::Fields;
@@ -158,7 +159,7 @@ pub(crate) fn breakdown(
     searcher: &Searcher,
     fields: &Fields,
     clauses: &[Clause],
-    filters: &Filters,
+    filters: &Selection,
     exact: bool,
     notes: bool,
     (score, addr): (f32, DocAddress),
@@ -177,7 +178,7 @@ pub(crate) fn breakdown(
                 negated: false,
                 any: vec![term.clone()],
             }];
-            let Ok(p) = plan::plan(fields, &one, &Filters::default(), exact, notes) else {
+            let Ok(p) = plan::plan(fields, &one, &Selection::default(), exact, notes) else {
                 continue;
             };
             // An alternative of OR that this passage lacks adds nothing.

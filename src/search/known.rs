@@ -7,7 +7,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::Filters;
+use super::Selection;
+use super::selection::key;
 use crate::error::{Error, Result};
 use crate::index::{Fields, Index};
 
@@ -15,11 +16,14 @@ use crate::index::{Fields, Index};
 const CLOSEST: usize = 3;
 
 impl Index {
-    /// Checks that every document and process `filters` name is in the
-    /// index (matched whole and case-insensitively, as the filters match).
-    /// An unknown one is an error that names it and the closest values the
-    /// index holds. Search, compare, distinctive and kwic call it.
-    pub fn check_filters(&self, filters: &Filters) -> Result<()> {
+    /// Checks that every part and kind `filters` name is one there is
+    /// ([`Selection::check_values`]), and that every document and process
+    /// they name is in the index (matched whole and case-insensitively, as
+    /// the filters match). An unknown one is an error that names it and
+    /// the closest values the index holds. Search, compare, distinctive and
+    /// kwic call it.
+    pub fn check_filters(&self, filters: &Selection) -> Result<()> {
+        filters.check_values()?;
         let searcher = self.searcher();
         let mut problems = Vec::new();
         for (what, field, values) in [
@@ -50,7 +54,7 @@ impl Index {
 /// Whether some live passage has `value` in the key field `field`.
 fn holds(searcher: &Searcher, field: Field, value: &str) -> Result<bool> {
     let q = TermQuery::new(
-        Term::from_field_text(field, &value.to_lowercase()),
+        Term::from_field_text(field, &key(value)),
         IndexRecordOption::Basic,
     );
     Ok(searcher.search(&q, &Count)? > 0)

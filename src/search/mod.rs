@@ -1,10 +1,13 @@
 //! Searching an index: ranked passages with citations and snippets, and `show` for one passage or a whole document.
 
 pub mod explain;
+#[cfg(test)]
+mod fixture;
 mod known;
 pub mod plan;
 pub mod query;
 mod rank;
+pub mod selection;
 pub mod snippet;
 
 use serde::Serialize;
@@ -14,7 +17,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Order, Searcher, TantivyDocument};
 
-pub use plan::Filters;
+pub use selection::Selection;
 
 use crate::corpus::{Kind, Layout, Note, Part, PassageId};
 use crate::error::{Error, Result};
@@ -29,8 +32,8 @@ pub const MAX_QUERY_BYTES: usize = 64 * 1024;
 pub struct SearchOptions {
     /// The query, in undex's query language.
     pub query: String,
-    /// Filters.
-    pub filters: Filters,
+    /// Which passages.
+    pub filters: Selection,
     /// Most hits to return.
     pub limit: usize,
     /// Hits to skip.
@@ -49,7 +52,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
             query: String::new(),
-            filters: Filters::default(),
+            filters: Selection::default(),
             limit: 10,
             offset: 0,
             exact: false,
@@ -176,8 +179,7 @@ impl Index {
         let (top, matched) = rank::top(
             &searcher,
             &*plan.query,
-            plan.terms_only,
-            plan.count.as_deref(),
+            &plan.shape,
             options.limit,
             options.offset,
         )?;
@@ -432,10 +434,10 @@ enum Target {
     Document(String),
 }
 
-/// A term query on a key field (lower-cased, as key fields are indexed).
+/// A term query on a key field.
 fn key_query(field: tantivy::schema::Field, value: &str) -> TermQuery {
     TermQuery::new(
-        tantivy::Term::from_field_text(field, &value.to_lowercase()),
+        tantivy::Term::from_field_text(field, &selection::key(value)),
         IndexRecordOption::Basic,
     )
 }

@@ -8,6 +8,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::query::{Clause, Term};
+use super::selection::{Selection, key};
 use crate::analysis;
 use crate::error::{Error, Result};
 use crate::index::Fields;
@@ -22,6 +23,7 @@ const EXACT_BOOST: f32 = 0.5;
 pub(crate) const NOTES_BOOST: f32 = 0.1;
 
 /// A query ready to run.
+#[derive(Debug)]
 pub struct Plan {
     /// What to run.
     pub query: Box<dyn Query>,
@@ -29,26 +31,37 @@ pub struct Plan {
     pub highlight: Box<dyn Query>,
     /// Parts of the query that hold nothing searchable (`*`, `(`), for a notice.
     pub ignored: Vec<String>,
-    /// The query is one term, or a union of single terms (a word searched
-    /// in its stemmed and exact forms): ranking may skip what cannot reach
-    /// the top (block-WAND), and counting needs no scores.
-    pub terms_only: bool,
-    /// A cheaper query with the same matches, to count them (a lone word:
-    /// its stemmed form, whose document frequency is the count).
-    pub count: Option<Box<dyn Query>>,
+    /// What the ranker may assume of `query`.
+    pub shape: Shape,
 }
 
-/// Filters given as flags; values within one filter are alternatives.
-#[derive(Debug, Clone, Default)]
-pub struct Filters {
-    /// Processes.
-    pub processes: Vec<String>,
-    /// Document symbols.
-    pub docs: Vec<String>,
-    /// Parts.
-    pub parts: Vec<String>,
-    /// Kinds of document (`resolution`, `decision`, `report`, `commentary`).
-    pub kinds: Vec<String>,
+/// The shape of a plan's query: the contract between [`plan`] and the
+/// ranker, which counts and prunes by it. A shape promises only what holds
+/// of the query: the ranker's count is exact and its pruned order is the
+/// exhaustive one only while it does.
+#[derive(Debug)]
+pub enum Shape {
+    /// One term query on a field of text (a word searched in one form, a
+    /// word of `section:`): its count is its document frequency, and
+    /// ranking may skip, with block-WAND, the blocks of postings that
+    /// cannot reach the top.
+    Term,
+    /// A union of term queries on fields of text, each maybe boosted, nothing required and
+    /// nothing excluded (a lone word in its stemmed and exact forms and in
+    /// its footnotes; with `--exact`, a lone word in the text and in its
+    /// footnotes): ranking may prune with block-WAND, and the matches are
+    /// counted apart, by `count` when given, else by a walk of the union
+    /// that scores nothing.
+    Union {
+        /// A cheaper query with exactly the same matches (a lone word: its
+        /// stemmed form, in the text or a note, which every match of its
+        /// exact form also holds), to count them.
+        count: Option<Box<dyn Query>>,
+    },
+    /// Anything else (a phrase, an intersection, an exclusion, a filter, a
+    /// key such as `process:OEWG`, a pasted symbol): every match is scored,
+    /// and counted in the same pass.
+    General,
 }
 
 struct Analyzers {
@@ -58,13 +71,16 @@ struct Analyzers {
     notes: bool,
 }
 
-fn key(value: &str) -> String {
-    value
-        .trim()
-        .trim_end_matches([',', ';', ':', '.'])
-        .to_lowercase()
+/// A value typed in the query (`doc:A/RES/73/27,`, a pasted symbol), where
+/// punctuation that ends it belongs to the sentence, not to the value.
+fn typed_value(value: &str) -> &str {
+    value.trim().trim_end_matches([',', ';', ':', '.'])
 }
 
+/// A term on a key field. Key fields keep no frequencies, and tantivy
+/// bounds the scores of such a posting list's last block by 0, so that
+/// block-WAND would skip passages that rank: no key term is ever pruned
+/// (see [`Shape`]).
 fn key_term(field: Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         TTerm::from_field_text(field, &key(value)),
@@ -106,8 +122,8 @@ fn looks_like_symbol(word: &str) -> bool {
 /// A word or phrase as a query, and what ranking and counting may make of it.
 struct Words {
     query: Box<dyn Query>,
-    /// The query is a term or a union of terms.
-    terms_only: bool,
+    /// The query is a term or a union of terms of text, which ranking may prune.
+    prunable: bool,
     /// A cheaper query with the same matches, to count them.
     count: Option<Box<dyn Query>>,
 }
@@ -144,9 +160,9 @@ fn words_query(
     let mut words = if exact {
         let q = text_query(f.text_exact, &mut an.exact, text, slop)?;
         highlight.push(q.box_clone());
-        let terms_only = q.is::<TermQuery>() && notes_term;
+        let prunable = q.is::<TermQuery>() && notes_term;
         Words {
-            terms_only,
+            prunable,
             query: either(q, notes),
             count: None,
         }
@@ -166,7 +182,7 @@ fn words_query(
             Words {
                 count,
                 query: Box::new(BooleanQuery::new(any)),
-                terms_only: terms,
+                prunable: terms,
             }
         } else {
             let in_text: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
@@ -175,7 +191,7 @@ fn words_query(
             ]));
             Words {
                 query: either(in_text, notes),
-                terms_only: false,
+                prunable: false,
                 count: None,
             }
         }
@@ -184,10 +200,10 @@ fn words_query(
         // A pasted symbol also finds the document itself and the passages citing it.
         words.query = Box::new(BooleanQuery::new(vec![
             (Occur::Should, words.query),
-            (Occur::Should, key_term(f.symbol, text)),
-            (Occur::Should, key_term(f.cites, text)),
+            (Occur::Should, key_term(f.symbol, typed_value(text))),
+            (Occur::Should, key_term(f.cites, typed_value(text))),
         ]));
-        words.terms_only = false;
+        words.prunable = false;
         words.count = None;
     }
     Some(words)
@@ -204,7 +220,14 @@ fn either(q: Box<dyn Query>, or: Option<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-fn field_query(f: &Fields, an: &mut Analyzers, name: &str, value: &str) -> Option<Box<dyn Query>> {
+/// A `name:value` item, and whether ranking may prune it (a term of text
+/// may; a key term may not, see [`key_term`]).
+fn field_query(
+    f: &Fields,
+    an: &mut Analyzers,
+    name: &str,
+    value: &str,
+) -> Option<(Box<dyn Query>, bool)> {
     let field = match name {
         "process" => f.process,
         "doc" | "symbol" => f.symbol,
@@ -215,10 +238,15 @@ fn field_query(f: &Fields, an: &mut Analyzers, name: &str, value: &str) -> Optio
         "refs" => f.refs,
         "cites" => f.cites,
         "date" => f.date,
-        "section" => return text_query(f.section, &mut an.stem, value, 0),
+        "section" => {
+            return text_query(f.section, &mut an.stem, value, 0).map(|q| {
+                let term = q.is::<TermQuery>();
+                (q, term)
+            });
+        }
         _ => return None,
     };
-    Some(key_term(field, value))
+    Some((key_term(field, typed_value(value)), false))
 }
 
 fn filter(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
@@ -250,7 +278,7 @@ pub fn notes_indexed(searcher: &tantivy::Searcher, f: &Fields) -> bool {
 pub fn plan(
     f: &Fields,
     clauses: &[Clause],
-    filters: &Filters,
+    filters: &Selection,
     exact: bool,
     notes: bool,
 ) -> Result<Plan> {
@@ -264,13 +292,9 @@ pub fn plan(
     let mut ignored = Vec::new();
     let mut positive = 0;
     // A query of one word or phrase and nothing else: see `words_query`.
-    let lone = filters.processes.is_empty()
-        && filters.docs.is_empty()
-        && filters.parts.is_empty()
-        && filters.kinds.is_empty()
-        && matches!(clauses, [c] if c.any.len() == 1 && !c.negated);
+    let lone = filters.is_empty() && matches!(clauses, [c] if c.any.len() == 1 && !c.negated);
     // What the last clause kept allows (see `Plan`).
-    let (mut terms_only, mut count) = (false, None);
+    let (mut prunable, mut count) = (false, None);
     for clause in clauses {
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut hl = Vec::new();
@@ -284,15 +308,15 @@ pub fn plan(
                         _ => 0,
                     };
                     words_query(f, &mut an, w, slop, exact, lone, &mut hl).map(|words| {
-                        clause_terms &= words.terms_only;
+                        clause_terms &= words.prunable;
                         clause_count = words.count;
                         words.query
                     })
                 }
                 Term::Field(name, value) => {
                     let q = field_query(f, &mut an, name, value);
-                    clause_terms &= q.as_ref().is_some_and(|q| q.is::<TermQuery>());
-                    q
+                    clause_terms &= q.as_ref().is_some_and(|(_, prunable)| *prunable);
+                    q.map(|(q, _)| q)
                 }
             };
             match q {
@@ -315,7 +339,7 @@ pub fn plan(
         } else {
             Box::new(BooleanQuery::new(alternatives))
         };
-        terms_only = clause_terms;
+        prunable = clause_terms;
         count = if clause.any.len() == 1 {
             clause_count
         } else {
@@ -355,16 +379,240 @@ pub fn plan(
     // A lone clause is run as itself: it scores the same, and a bare word
     // keeps tantivy's fast paths (its count is its document frequency, and
     // block-WAND skips what cannot rank).
-    let (query, terms_only, count): (Box<dyn Query>, bool, _) = match <[_; 1]>::try_from(must) {
-        Ok([(Occur::Must, q)]) => (q, terms_only, count),
-        Ok(one) => (Box::new(BooleanQuery::new(one.into())), false, None),
-        Err(many) => (Box::new(BooleanQuery::new(many)), false, None),
+    let (query, shape): (Box<dyn Query>, Shape) = match <[_; 1]>::try_from(must) {
+        Ok([(Occur::Must, q)]) => {
+            let shape = if !prunable {
+                Shape::General
+            } else if q.is::<TermQuery>() {
+                Shape::Term
+            } else {
+                Shape::Union { count }
+            };
+            (q, shape)
+        }
+        Ok(one) => (Box::new(BooleanQuery::new(one.into())), Shape::General),
+        Err(many) => (Box::new(BooleanQuery::new(many)), Shape::General),
     };
     Ok(Plan {
         query,
-        terms_only,
-        count,
+        shape,
         highlight,
         ignored,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query;
+    use tantivy::collector::TopDocs;
+
+    fn fields() -> Fields {
+        Fields::from_schema(&crate::index::schema::schema()).unwrap()
+    }
+
+    fn none() -> Selection {
+        Selection::default()
+    }
+
+    fn oewg() -> Selection {
+        Selection {
+            processes: vec!["OEWG".into()],
+            ..Selection::default()
+        }
+    }
+
+    /// The shape `plan` gives a query, named.
+    fn shape(q: &str, filters: &Selection, exact: bool, notes: bool) -> &'static str {
+        let plan = plan(&fields(), &query::parse(q), filters, exact, notes).unwrap();
+        match plan.shape {
+            Shape::Term => "term",
+            Shape::Union { count: Some(_) } => "union counted by its stem",
+            Shape::Union { count: None } => "union",
+            Shape::General => "general",
+        }
+    }
+
+    /// The terms a query holds, by field and value.
+    fn terms(q: &dyn Query) -> Vec<(Field, String)> {
+        let mut out = Vec::new();
+        q.query_terms(&mut |t, _| {
+            out.push((t.field(), t.value().as_str().unwrap_or("").to_owned()));
+        });
+        out
+    }
+
+    #[test]
+    fn each_kind_of_query_gets_its_shape() {
+        for notes in [false, true] {
+            let cases: [(&str, Selection, bool, &str); 20] = [
+                ("consensus", none(), false, "union counted by its stem"),
+                ("Consensus", none(), false, "union counted by its stem"),
+                ("consensus basis", none(), false, "general"),
+                ("\"consensus basis\"", none(), false, "general"),
+                ("\"consensus basis\"~2", none(), false, "general"),
+                // An OR is scored in full, even of terms.
+                ("consensus OR basis", none(), false, "general"),
+                ("consensus -basis", none(), false, "general"),
+                ("-basis", none(), false, "general"),
+                ("consensus", oewg(), false, "general"),
+                // Key fields keep no frequencies: never pruned.
+                ("process:OEWG", none(), false, "general"),
+                ("doc:A/RES/73/27", none(), false, "general"),
+                ("process:OEWG OR kind:report", none(), false, "general"),
+                ("section:consultations", none(), false, "term"),
+                (
+                    "section:\"regional consultations\"",
+                    none(),
+                    false,
+                    "general",
+                ),
+                ("A/RES/73/27", none(), false, "general"),
+                // One word to the user, two to the analyzer: a phrase.
+                ("open-ended", none(), false, "general"),
+                ("consensus basis", none(), true, "general"),
+                ("\"consensus basis\"", none(), true, "general"),
+                ("consensus", oewg(), true, "general"),
+                ("process:OEWG", none(), true, "general"),
+            ];
+            let wrong: Vec<String> = cases
+                .iter()
+                .filter_map(|(q, filters, exact, want)| {
+                    let got = shape(q, filters, *exact, notes);
+                    (got != *want)
+                        .then(|| format!("{q:?} (exact {exact}, notes {notes}): {got}, not {want}"))
+                })
+                .collect();
+            assert!(wrong.is_empty(), "{wrong:#?}");
+        }
+        // A word searched in one form is one term, unless its notes are
+        // searched too: then it is the union of the two.
+        assert_eq!(shape("consensus", &none(), true, false), "term");
+        assert_eq!(shape("consensus", &none(), true, true), "union");
+    }
+
+    #[test]
+    fn a_lone_word_is_counted_by_its_stem_in_text_and_notes() {
+        let f = fields();
+        for notes in [false, true] {
+            let p = plan(&f, &query::parse("consultations"), &none(), false, notes).unwrap();
+            let Shape::Union { count: Some(count) } = p.shape else {
+                panic!("{:?}", p.shape);
+            };
+            let stem = || "consult".to_owned();
+            let mut want = vec![(f.text, stem())];
+            if notes {
+                want.push((f.notes_text, stem()));
+            }
+            assert_eq!(terms(count.as_ref()), want);
+            // What is run holds the exact form too, as a bonus.
+            assert!(terms(p.query.as_ref()).contains(&(f.text_exact, "consultations".into())));
+        }
+    }
+
+    #[test]
+    fn nothing_to_search_for_is_an_error_and_empty_items_are_named() {
+        let f = fields();
+        for q in ["*", "((", "\"\""] {
+            assert!(
+                matches!(
+                    plan(&f, &query::parse(q), &none(), false, true),
+                    Err(Error::Query(_))
+                ),
+                "{q:?}"
+            );
+        }
+        let p = plan(&f, &query::parse("consensus * \"\""), &none(), false, false).unwrap();
+        assert_eq!(p.ignored, ["*", "\"\""]);
+        // A query of several items is not a lone word, even when all but
+        // one hold nothing: it is scored in full (never wrongly pruned).
+        assert!(matches!(p.shape, Shape::General), "{:?}", p.shape);
+        // Filters alone are something to search for: all they select.
+        assert!(plan(&f, &query::parse("*"), &oewg(), false, false).is_ok());
+    }
+
+    #[test]
+    fn values_are_keys_and_a_typed_value_loses_the_sentence_punctuation() {
+        let f = fields();
+        let filters = Selection {
+            processes: vec![" OEWG ".into()],
+            docs: vec!["A/RES/73/27".into()],
+            parts: vec!["Operative".into()],
+            kinds: vec!["RESOLUTION".into()],
+        };
+        let p = plan(
+            &f,
+            &query::parse("doc:A/RES/73/266, consensus"),
+            &filters,
+            false,
+            false,
+        )
+        .unwrap();
+        let got = terms(p.query.as_ref());
+        for want in [
+            (f.symbol, "a/res/73/266"),
+            (f.process, "oewg"),
+            (f.symbol, "a/res/73/27"),
+            (f.part, "operative"),
+            (f.kind, "resolution"),
+        ] {
+            assert!(
+                got.contains(&(want.0, want.1.to_owned())),
+                "{want:?} in {got:?}"
+            );
+        }
+        // Highlighting is the words' business alone.
+        assert_eq!(
+            terms(p.highlight.as_ref()),
+            [(f.text, "consensus".to_owned())]
+        );
+        // A pasted symbol also finds the document and what cites it.
+        let p = plan(&f, &query::parse("A/RES/73/27;"), &none(), false, false).unwrap();
+        let got = terms(p.query.as_ref());
+        assert!(got.contains(&(f.symbol, "a/res/73/27".into())), "{got:?}");
+        assert!(got.contains(&(f.cites, "a/res/73/27".into())), "{got:?}");
+    }
+
+    /// Scores of every match of `q`, by address.
+    fn scores(
+        searcher: &tantivy::Searcher,
+        f: &Fields,
+        q: &str,
+        filters: &Selection,
+    ) -> Vec<(tantivy::DocAddress, f32)> {
+        let p = plan(f, &query::parse(q), filters, false, true).unwrap();
+        let mut all: Vec<_> = searcher
+            .search(
+                p.query.as_ref(),
+                &TopDocs::with_limit(10_000).order_by_score(),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|(s, a)| (a, s))
+            .collect();
+        all.sort_by_key(|(a, _)| *a);
+        all
+    }
+
+    #[test]
+    fn filters_select_and_score_nothing() {
+        let (searcher, f) = crate::search::fixture::searcher(true);
+        let of_oewg = |a: &tantivy::DocAddress| {
+            let doc: tantivy::TantivyDocument = searcher.doc(*a).unwrap();
+            crate::search::read_record(&f, &doc).process == ["OEWG"]
+        };
+        for q in [
+            "consensus",
+            "regional law",
+            "\"international consultations\"",
+        ] {
+            let all = scores(&searcher, &f, q, &none());
+            let want: Vec<_> = all.iter().filter(|(a, _)| of_oewg(a)).copied().collect();
+            assert!(
+                !want.is_empty() && want.len() < all.len(),
+                "{q}: a test of nothing"
+            );
+            assert_eq!(scores(&searcher, &f, q, &oewg()), want, "{q}");
+        }
+    }
 }

@@ -24,11 +24,12 @@ use std::sync::atomic::Ordering::Relaxed;
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::query::{Query, TermQuery, Weight};
+use tantivy::query::{Query, Weight};
 use tantivy::{
     DocAddress, DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader, index::SegmentId,
 };
 
+use super::plan::Shape;
 use crate::corpus::symbol::cmp_symbols;
 use crate::error::Result;
 use crate::index::Fields;
@@ -45,14 +46,13 @@ type RankKey = ((f32, u64), Option<u64>);
 const MAX_CANDIDATES: usize = 20_000;
 
 /// The hits ranked `offset + 1 ..= offset + limit` with their scores, and
-/// how many passages match in all. `terms_only`: the query is a term or a
-/// union of terms, whose pruning pays for a separate count; `count`: a
-/// query with the same matches that is cheaper to count.
+/// how many passages match in all, by the `shape` [`plan`](super::plan)
+/// gave the query: a term or a union of terms is pruned, which pays for a
+/// separate count; anything else is scored in full and counted as it is.
 pub(crate) fn top(
     searcher: &Searcher,
     query: &dyn Query,
-    terms_only: bool,
-    count: Option<&dyn Query>,
+    shape: &Shape,
     limit: usize,
     offset: usize,
 ) -> Result<(Vec<(Score, DocAddress)>, usize)> {
@@ -64,11 +64,11 @@ pub(crate) fn top(
     // a walk that scores nothing), so that their pass may skip what cannot
     // rank; anything else (a phrase, an intersection) is scored in full
     // anyway and counted in the same pass.
-    let counted = match count {
-        // The same matches, counted more cheaply.
-        Some(q) => Some(q.count(searcher)?),
-        None if terms_only || query.is::<TermQuery>() => Some(query.count(searcher)?),
-        None => None,
+    let counted = match shape {
+        Shape::Term => Some(query.count(searcher)?),
+        // The same matches, counted more cheaply when the plan says how.
+        Shape::Union { count } => Some(count.as_deref().unwrap_or(query).count(searcher)?),
+        Shape::General => None,
     };
     if limit == 0 || offset >= docs || counted == Some(0) {
         let matched = match counted {
@@ -476,8 +476,10 @@ mod tests {
         for q in &queries {
             for (limit, offset) in [(1, 0), (10, 0), (10, 5), (37, 20), (1000, 0), (5, 1000)] {
                 let (got, matched) =
-                    top(&searcher, q.as_ref(), false, None, limit, offset).unwrap();
-                let (pruned, n) = top(&searcher, q.as_ref(), true, None, limit, offset).unwrap();
+                    top(&searcher, q.as_ref(), &Shape::General, limit, offset).unwrap();
+                // Pruning is exact on any query; only the count's query must match the same.
+                let union = Shape::Union { count: None };
+                let (pruned, n) = top(&searcher, q.as_ref(), &union, limit, offset).unwrap();
                 assert_eq!((&pruned, n), (&got, matched));
                 let want = if offset < 400 {
                     exhaustive(&searcher, q.as_ref(), limit, offset).unwrap()
@@ -524,6 +526,98 @@ mod tests {
             .collect()
     }
 
+    /// Every shape `plan` gives, on the real schema: the ranking by the
+    /// shape is the exhaustive one, and the count is every match.
+    #[test]
+    fn every_planned_shape_ranks_and_counts_as_the_exhaustive_collector() {
+        use crate::search::Selection;
+        use crate::search::plan::plan;
+        use crate::search::query;
+        let none = Selection::default();
+        let oewg = Selection {
+            processes: vec!["oewg".into()],
+            ..Selection::default()
+        };
+        let queries: [(&str, &Selection, bool); 18] = [
+            ("consensus", &none, false),
+            ("consultations", &none, false),
+            ("regional law", &none, false),
+            ("\"consensus organizations\"", &none, false),
+            ("\"decides law\"~3", &none, false),
+            ("consensus OR consultative", &none, false),
+            ("law -basis", &none, false),
+            ("-basis", &none, false),
+            ("consensus", &oewg, false),
+            ("process:GGE", &none, false),
+            ("process:OEWG OR doc:A/RES/90/10", &none, false),
+            ("A/RES/73/27", &none, false),
+            ("A/68/98", &none, false),
+            ("consultations", &none, true),
+            ("consensus", &none, true),
+            ("international law", &none, true),
+            ("\"international consultations\"", &none, true),
+            ("law", &oewg, true),
+        ];
+        let mut shapes = std::collections::BTreeSet::new();
+        for notes in [false, true] {
+            let (searcher, f) = crate::search::fixture::searcher(notes);
+            for (text, filters, exact) in queries {
+                let p = plan(&f, &query::parse(text), filters, exact, notes).unwrap();
+                shapes.insert(match &p.shape {
+                    Shape::Term => "term",
+                    Shape::Union { count: Some(_) } => "union counted apart",
+                    Shape::Union { count: None } => "union",
+                    Shape::General => "general",
+                });
+                let all = searcher.search(p.query.as_ref(), &Count).unwrap();
+                assert!(all > 0, "{text:?} matches nothing: a test of nothing");
+                for (limit, offset) in [(1, 0), (10, 0), (10, 5), (37, 20), (1000, 0), (5, 1000)] {
+                    let what = format!("{text:?}, exact {exact}, notes {notes}, {limit}+{offset}");
+                    let (got, matched) =
+                        top(&searcher, p.query.as_ref(), &p.shape, limit, offset).unwrap();
+                    assert_eq!(matched, all, "{what}");
+                    assert_eq!(
+                        got,
+                        reference(&searcher, p.query.as_ref(), limit, offset),
+                        "{what}"
+                    );
+                    if offset < all {
+                        let want = exhaustive(&searcher, p.query.as_ref(), limit, offset).unwrap();
+                        assert_eq!(got, want, "{what}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            shapes.into_iter().collect::<Vec<_>>(),
+            ["general", "term", "union", "union counted apart"]
+        );
+    }
+
+    /// The count is only as good as the shape's promise: a count query
+    /// that matches other passages gives another count (so the test above
+    /// would see a plan that broke its contract).
+    #[test]
+    fn a_count_query_that_breaks_the_contract_is_seen() {
+        let (searcher, f) = crate::search::fixture::searcher(false);
+        let term = |field, w: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, w),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Should, term(f.text, "consensus")),
+            (Occur::Should, term(f.text_exact, "consensus")),
+        ]);
+        let all = searcher.search(&query, &Count).unwrap();
+        let wrong = Shape::Union {
+            count: Some(term(f.text, "law")),
+        };
+        let (_, matched) = top(&searcher, &query, &wrong, 10, 0).unwrap();
+        assert_ne!(matched, all);
+    }
+
     #[test]
     fn ties_follow_the_un_order_of_symbols() {
         // S/2 and S/10 tie: the UN order puts S/2 first, bytes would not.
@@ -534,7 +628,7 @@ mod tests {
             IndexRecordOption::WithFreqs,
         );
         for (top, _) in [
-            top(&searcher, &q, true, None, 400, 0).unwrap(),
+            top(&searcher, &q, &Shape::Term, 400, 0).unwrap(),
             (exhaustive(&searcher, &q, 400, 0).unwrap(), 0),
         ] {
             let mut keys = Keys::new(&searcher);
@@ -557,7 +651,7 @@ mod tests {
             IndexRecordOption::WithFreqs,
         );
         assert_eq!(
-            top(&searcher, &q, true, None, 10, 0).unwrap(),
+            top(&searcher, &q, &Shape::Term, 10, 0).unwrap(),
             (Vec::new(), 0)
         );
     }

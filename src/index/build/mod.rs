@@ -328,7 +328,7 @@ fn commit(
     info: &IndexInfo,
     wait_merges: bool,
 ) -> Result<()> {
-    let payload = serde_json::to_string(info).map_err(|e| Error::Index(e.to_string()))?;
+    let payload = serde_json::to_string(info).map_err(Error::Payload)?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     hold::point("before-commit");
