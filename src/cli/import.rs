@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::notify;
 use undex::import;
+use undex::output::import as check_out;
 use undex::output::plural;
 use undex::output::record::{self, Imported, Record};
 
@@ -47,6 +48,13 @@ pub struct ImportArgs {
     /// Overwrite a different existing file of the same name.
     #[arg(long)]
     pub force: bool,
+    /// Write nothing: print what would be written, for each input its
+    /// metadata, every anchor with its citation and first words, the
+    /// footnotes and the lines to check, or why it would be refused (exit 2
+    /// when any would be). With --json, one `checked` or `refused` record
+    /// per input.
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// Runs `undex import`.
@@ -64,14 +72,19 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if args.stdin {
         inputs.push(PathBuf::from("<stdin>"));
     }
+    let mut listing_failed = Vec::new();
     for f in &args.files {
         match import::input_files(f) {
             Ok(mut files) => inputs.append(&mut files),
+            Err(e) if args.check => listing_failed.push((f.clone(), e)),
             Err(e) => {
                 failed += 1;
                 report(&e);
             }
         }
+    }
+    if args.check {
+        return check(args, import, &inputs, listing_failed, out);
     }
     // Printed once the batch is on disk: until then nothing has been written.
     let mut done: Vec<(PathBuf, PathBuf, import::Imported)> = Vec::new();
@@ -149,6 +162,70 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
         )]);
     }
     Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs `undex import --check`: every input checked by the library, one
+/// block (or record) each, and nothing written.
+fn check(
+    args: &ImportArgs,
+    mut import: import::Import,
+    inputs: &[PathBuf],
+    listing_failed: Vec<(PathBuf, undex::Error)>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let mut refused = 0usize;
+    let mut first = true;
+    let mut refuse = |out: &mut dyn Write, path: &std::path::Path, e: &undex::Error| {
+        refused += 1;
+        let r = check_out::Refused::new(path, e);
+        if args.json {
+            check_out::refused_json(out, &r)
+        } else {
+            check_out::refused_human(out, &r)
+        }
+    };
+    for (path, e) in &listing_failed {
+        if !std::mem::take(&mut first) && !args.json {
+            writeln!(out)?;
+        }
+        refuse(out, path, e)?;
+    }
+    for path in inputs {
+        let checked = if args.stdin {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .context("reading standard input")?;
+            import.check(&buf, path)
+        } else {
+            import.check_file(path)
+        };
+        if !std::mem::take(&mut first) && !args.json {
+            writeln!(out)?;
+        }
+        match &checked {
+            Ok(c) if args.json => check_out::checked_json(out, path, c)?,
+            Ok(c) => check_out::checked_human(out, path, c)?,
+            Err(e) => refuse(out, path, e)?,
+        }
+    }
+    let total = inputs.len() + listing_failed.len();
+    if refused > 0 {
+        notify(&[if total > 1 {
+            format!(
+                "{} of {} would be refused (above); nothing written",
+                refused,
+                plural(total, "input")
+            )
+        } else {
+            "the input would be refused (above); nothing written".to_string()
+        }]);
+    }
+    Ok(if refused > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -29,7 +29,7 @@ use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
 pub use processes::{load_processes_table, parse_processes_table};
-pub use run::{Import, Target, Written, find_processes_table};
+pub use run::{Checked, Import, Target, Written, find_processes_table};
 pub use write::{Batch, write_imported};
 
 /// How to import.

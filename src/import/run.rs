@@ -1,10 +1,11 @@
-//! One import of many inputs into one folder, as `undex import` (or a server) runs it: where the processes table is found, each input read, decoded and imported, and the batch written.
+//! One import of many inputs into one folder, as `undex import` (or a server) runs it: where the processes table is found, each input read, decoded and imported, and the batch written — or checked, writing nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::{Batch, ImportOptions, Imported, import_bytes, load_processes_table};
-use crate::{Error, Result};
+use crate::corpus::Document;
+use crate::{Diagnostic, Error, Result};
 
 /// The processes table of the first of `dirs` that holds a
 /// `processes.toml` (`None` when none does).
@@ -43,14 +44,39 @@ pub struct Written {
     pub creates: Option<PathBuf>,
 }
 
+/// What [`Import::check`] found an input would import, read back as
+/// `undex index` will read it; nothing was written.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The corpus file the import would write.
+    pub path: PathBuf,
+    /// For the first input checked into a folder that does not exist and
+    /// was not named: the folder, made absolute, that the import would create.
+    pub creates: Option<PathBuf>,
+    /// Whether that file exists already with this very text (the import
+    /// would leave it as it is).
+    pub unchanged: bool,
+    /// The document as the corpus parser reads the file back: its metadata,
+    /// and its passages with their anchors, citations and footnotes.
+    pub document: Document,
+    /// The lines to check: the importer's, then the parser's, each naming
+    /// its line.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// One import: inputs imported one by one, their files written as a batch
-/// that appears on disk at [`Import::commit`].
+/// that appears on disk at [`Import::commit`], or only checked.
 #[derive(Debug)]
 pub struct Import {
     options: ImportOptions,
     batch: Batch,
     /// The unnamed folder that does not exist yet, until a file is written.
     creates: Option<PathBuf>,
+    out_dir: PathBuf,
+    force: bool,
+    /// File name → hash of the text, of every input checked so far: a check
+    /// refuses two different texts of one symbol as the batch would.
+    checked: HashMap<String, u64>,
 }
 
 impl Import {
@@ -70,6 +96,9 @@ impl Import {
             },
             batch: Batch::new(&target.out_dir, target.force),
             creates,
+            out_dir: target.out_dir.clone(),
+            force: target.force,
+            checked: HashMap::new(),
         })
     }
 
@@ -91,6 +120,87 @@ impl Import {
         Ok(Written {
             path,
             creates: self.creates.take(),
+        })
+    }
+
+    /// Imports one input as [`Import::import`] does and says what the import
+    /// would write, writing nothing (no file, no folder).
+    ///
+    /// Fails, as the import itself would (an [`Error::Input`] naming file,
+    /// line and problem), when the input cannot be imported, when a
+    /// different file of its name exists (without `force`) or was checked
+    /// already in this import, and when `undex index` would refuse the file:
+    /// the parser's problems name the file that would be written and its
+    /// line.
+    pub fn check(&mut self, bytes: &[u8], name: &Path) -> Result<Checked> {
+        let imported = self.import(bytes, name)?;
+        self.check_imported(imported)
+    }
+
+    /// Reads the file `path` and checks it (see [`Import::check`]).
+    pub fn check_file(&mut self, path: &Path) -> Result<Checked> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        self.check(&bytes, path)
+    }
+
+    fn check_imported(&mut self, imported: Imported) -> Result<Checked> {
+        let path = self.out_dir.join(&imported.file_name);
+        let hash = xxhash_rust::xxh3::xxh3_64(imported.text.as_bytes());
+        match self.checked.get(&imported.file_name) {
+            Some(seen) if *seen != hash => {
+                return Err(Error::input(
+                    &path,
+                    0,
+                    format!(
+                        "another input of this import is also {}, with a different text; import one of them",
+                        imported.symbol
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                self.checked.insert(imported.file_name.clone(), hash);
+            }
+        }
+        let unchanged = match std::fs::read(&path) {
+            Ok(existing) if existing == imported.text.as_bytes() => true,
+            Ok(_) if !self.force => {
+                return Err(Error::input(
+                    &path,
+                    0,
+                    format!(
+                        "a different file for {} already exists; use --force to replace it",
+                        imported.symbol
+                    ),
+                ));
+            }
+            Ok(_) => false,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let (document, read_back) = crate::corpus::parse_bytes(&path, imported.text.as_bytes())
+            .map_err(|diags| {
+                Error::Input(
+                    diags
+                        .into_iter()
+                        .map(|d| Diagnostic {
+                            message: format!(
+                                "{} (in the file the import would write: `undex index` would refuse it)",
+                                d.message
+                            ),
+                            ..d
+                        })
+                        .collect(),
+                )
+            })?;
+        let mut warnings = imported.warnings;
+        warnings.extend(read_back);
+        Ok(Checked {
+            path,
+            creates: self.creates.take(),
+            unchanged,
+            document,
+            warnings,
         })
     }
 

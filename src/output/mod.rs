@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod import;
 pub mod kwic;
 mod plural;
 pub mod record;

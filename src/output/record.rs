@@ -14,6 +14,7 @@ use crate::compare::{
 };
 use crate::diff::{AlignSummary, Only, Shared, Side};
 use crate::index::stats::Stats;
+use crate::output::import::{CheckedRecord, Refused};
 use crate::search::{Hit, PassageRecord, Summary};
 
 /// One JSON Lines record: its `type` names the variant, its `data` is the value.
@@ -24,6 +25,10 @@ pub enum Record<'a> {
     Index(&'a Built),
     /// A document `undex import` wrote.
     Imported(&'a Imported),
+    /// What `undex import --check` found an input would import.
+    Checked(&'a CheckedRecord<'a>),
+    /// An input `undex import --check` found would be refused.
+    Refused(&'a Refused),
     /// A search hit.
     Hit(&'a Hit),
     /// A search's closing record: how many matched, the page, the query.
