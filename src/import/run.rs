@@ -264,4 +264,96 @@ mod tests {
         );
         assert!(run.import_file(&dir.path().join("missing.txt")).is_err());
     }
+
+    #[test]
+    fn a_check_reads_the_file_back_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let out = dir.path().join("out");
+        let target = Target {
+            out_dir: out.clone(),
+            corpus: dir.path().join("corpus"),
+            out_named: false,
+            process: vec!["GGE".into()],
+            force: false,
+        };
+        let mut run = Import::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        let checked = run
+            .check(RAW.as_bytes(), Path::new("in.txt"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(checked.path, out.join("A-RES-98-4.txt"));
+        assert!(checked.creates.is_some_and(|p| p.ends_with("out")));
+        assert!(!checked.unchanged);
+        assert_eq!(checked.document.meta.symbol, "A/RES/98/4");
+        assert_eq!(checked.document.meta.process, ["GGE"]);
+        let cited: Vec<(&str, &str)> = checked
+            .document
+            .passages
+            .iter()
+            .map(|p| (p.anchor.as_str(), p.citation.as_str()))
+            .collect();
+        assert_eq!(cited, [("OP1", "A/RES/98/4, para. 1")]);
+        assert!(!out.exists(), "no folder is made");
+
+        // The same text again is the same file; another text of that symbol is refused.
+        assert!(run.check(RAW.as_bytes(), Path::new("in.txt")).is_ok());
+        let other = RAW.replace("Decides.", "Decides again.");
+        let refused = run.check(other.as_bytes(), Path::new("in.txt"));
+        assert!(
+            matches!(&refused, Err(Error::Input(d)) if d[0].message.contains("another input")),
+            "{refused:?}"
+        );
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_check_refuses_what_the_import_would_and_knows_an_identical_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = Target {
+            out_dir: dir.path().to_path_buf(),
+            corpus: dir.path().to_path_buf(),
+            out_named: true,
+            process: Vec::new(),
+            force: false,
+        };
+        let mut run = Import::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        let imported = run
+            .import(RAW.as_bytes(), Path::new("in.txt"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("A-RES-98-4.txt");
+        std::fs::write(&path, &imported.text).unwrap_or_else(|e| panic!("{e}"));
+        let checked = run
+            .check(RAW.as_bytes(), Path::new("in.txt"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(checked.unchanged);
+        assert!(
+            checked
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("no process is known")),
+            "{:?}",
+            checked.warnings
+        );
+
+        std::fs::write(&path, "edited").unwrap_or_else(|e| panic!("{e}"));
+        let mut run = Import::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        let refused = run.check(RAW.as_bytes(), Path::new("in.txt"));
+        assert!(
+            matches!(&refused, Err(Error::Input(d)) if d[0].message.contains("already exists")),
+            "{refused:?}"
+        );
+        let forced = Import::new(&Target {
+            force: true,
+            ..target.clone()
+        })
+        .and_then(|mut run| run.check(RAW.as_bytes(), Path::new("in.txt")));
+        assert!(forced.is_ok_and(|c| !c.unchanged));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap_or_default(),
+            "edited",
+            "a check never writes, even forced"
+        );
+
+        let no_symbol = run.check(b"Just some words.\n", Path::new("bad.txt"));
+        assert!(matches!(no_symbol, Err(Error::Input(_))));
+    }
 }
