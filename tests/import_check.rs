@@ -40,9 +40,7 @@ fn tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
 fn the_human_listing_of_a_raw_resolution() {
     let d = Dir::new();
     d.write("raw.txt", fixture("raw-resolution.txt"));
-    let r = d.undex(&[
-        "import", "--check", "raw.txt", "--out", "corpus",
-    ]);
+    let r = d.undex(&["import", "--check", "raw.txt", "--out", "corpus"]);
     r.expect_code(0);
     assert!(!r.stdout().contains('\x1b'), "no colour when piped");
     golden("check-import.txt", &r.stdout());
@@ -88,7 +86,12 @@ fn a_check_writes_nothing_anywhere() {
         r.stdout()
     );
     d.undex(&[
-        "import", "--check", "--force", "raw/a.txt", "--out", "corpus",
+        "import",
+        "--check",
+        "--force",
+        "raw/a.txt",
+        "--out",
+        "corpus",
     ])
     .expect_code(0);
     assert_eq!(tree(d.path()), before, "a check never writes, even forced");
@@ -103,10 +106,7 @@ fn each_input_has_its_block_and_one_refused_means_exit_2() {
     let r = d.undex(&["import", "--check", "raw", "--out", "corpus"]);
     r.expect_code(2);
     let out = r.stdout();
-    let headers: Vec<&str> = out
-        .lines()
-        .filter(|l| l.starts_with("raw/"))
-        .collect();
+    let headers: Vec<&str> = out.lines().filter(|l| l.starts_with("raw/")).collect();
     assert_eq!(
         headers,
         [
@@ -201,15 +201,20 @@ fn standard_input_can_be_checked() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_undex"))
         .args(["import", "--check", "--stdin", "--process", "OEWG"])
         .current_dir(d.path())
-        .stdin(std::fs::File::open(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/decision.txt"),
+        .stdin(
+            std::fs::File::open(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/decision.txt"),
+            )
+            .unwrap(),
         )
-        .unwrap())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("<stdin>: would write corpus/"), "{stdout}");
+    assert!(
+        stdout.starts_with("<stdin>: would write corpus/"),
+        "{stdout}"
+    );
     assert!(stdout.contains("  process      OEWG\n"), "{stdout}");
     assert!(!d.join("corpus").exists());
 }

@@ -180,7 +180,11 @@ pub fn checked_human(out: &mut dyn Write, input: &Path, checked: &Checked) -> io
     }
 
     if !checked.warnings.is_empty() {
-        writeln!(out, "\n  {} to check:", plural(checked.warnings.len(), "line"))?;
+        writeln!(
+            out,
+            "\n  {} to check:",
+            plural(checked.warnings.len(), "line")
+        )?;
         for w in &checked.warnings {
             writeln!(out, "  {w}")?;
         }
@@ -215,16 +219,22 @@ fn meta_fields(m: &Meta) -> Vec<(&'static str, String)> {
         ("symbol", Some(m.symbol.clone())),
         ("title", m.title.clone()),
         ("kind", Some(m.kind.as_str().to_string())),
-        ("process", Some(list(&m.process).unwrap_or_else(|| "(none)".into()))),
+        (
+            "process",
+            Some(list(&m.process).unwrap_or_else(|| "(none)".into())),
+        ),
         ("sponsor", list(&m.sponsor)),
         ("author", list(&m.author)),
         ("adopted", m.adopted.clone()),
         ("date", m.date.clone()),
         (
             "vote",
-            m.vote
-                .as_ref()
-                .map(|v| format!("{} in favour, {} against, {} abstaining", v.yes, v.no, v.abstain)),
+            m.vote.as_ref().map(|v| {
+                format!(
+                    "{} in favour, {} against, {} abstaining",
+                    v.yes, v.no, v.abstain
+                )
+            }),
         ),
         ("session", m.session.clone()),
         ("agenda item", m.agenda_item.clone()),
@@ -267,7 +277,10 @@ mod tests {
 
     #[test]
     fn a_passage_shows_its_first_words_and_says_when_there_are_more() {
-        assert_eq!(first_words("Decides  to\nconvene.", 8), "Decides to convene.");
+        assert_eq!(
+            first_words("Decides  to\nconvene.", 8),
+            "Decides to convene."
+        );
         assert_eq!(
             first_words("one two three four five six seven eight nine", 8),
             "one two three four five six seven eight …"
