@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::{Batch, ImportOptions, Imported, import_bytes, load_processes_table};
+use super::{Batch, ImportOptions, Imported, import_bytes, load_processes_table, write};
 use crate::corpus::Document;
 use crate::{Diagnostic, Error, Result};
 
@@ -147,37 +147,13 @@ impl Import {
         let path = self.out_dir.join(&imported.file_name);
         let hash = xxhash_rust::xxh3::xxh3_64(imported.text.as_bytes());
         match self.checked.get(&imported.file_name) {
-            Some(seen) if *seen != hash => {
-                return Err(Error::input(
-                    &path,
-                    0,
-                    format!(
-                        "another input of this import is also {}, with a different text; import one of them",
-                        imported.symbol
-                    ),
-                ));
-            }
+            Some(seen) if *seen != hash => return Err(write::twice(&path, &imported)),
             Some(_) => {}
             None => {
                 self.checked.insert(imported.file_name.clone(), hash);
             }
         }
-        let unchanged = match std::fs::read(&path) {
-            Ok(existing) if existing == imported.text.as_bytes() => true,
-            Ok(_) if !self.force => {
-                return Err(Error::input(
-                    &path,
-                    0,
-                    format!(
-                        "a different file for {} already exists; use --force to replace it",
-                        imported.symbol
-                    ),
-                ));
-            }
-            Ok(_) => false,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-            Err(e) => return Err(Error::io(&path, e)),
-        };
+        let unchanged = write::holds_already(&path, &imported, self.force)?;
         let (document, read_back) = crate::corpus::parse_bytes(&path, imported.text.as_bytes())
             .map_err(|diags| {
                 Error::Input(

@@ -78,34 +78,12 @@ impl Batch {
             if *seen == hash {
                 return Ok(path);
             }
-            return Err(Error::input(
-                &path,
-                0,
-                format!(
-                    "another input of this import is also {}, with a different text; import one of them",
-                    imported.symbol
-                ),
-            ));
+            return Err(twice(&path, imported));
         }
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
-        match std::fs::read(&path) {
-            Ok(existing) if existing == imported.text.as_bytes() => {
-                self.names.insert(imported.file_name.clone(), (hash, None));
-                return Ok(path);
-            }
-            Ok(_) if !self.force => {
-                return Err(Error::input(
-                    &path,
-                    0,
-                    format!(
-                        "a different file for {} already exists; use --force to replace it",
-                        imported.symbol
-                    ),
-                ));
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&path, e)),
+        if holds_already(&path, imported, self.force)? {
+            self.names.insert(imported.file_name.clone(), (hash, None));
+            return Ok(path);
         }
         let tmp = self.dir.join(format!(
             ".{}.{}.tmp",
@@ -170,6 +148,39 @@ impl Drop for Batch {
         for p in &self.pending {
             let _ = std::fs::remove_file(&p.tmp);
         }
+    }
+}
+
+/// The refusal of a second input of one import that gives the file `path`
+/// another text.
+pub(super) fn twice(path: &Path, imported: &Imported) -> Error {
+    Error::input(
+        path,
+        0,
+        format!(
+            "another input of this import is also {}, with a different text; import one of them",
+            imported.symbol
+        ),
+    )
+}
+
+/// Whether `path` holds `imported`'s text already (and is left as it is);
+/// false when there is no such file or `force` replaces a different one,
+/// which is refused otherwise.
+pub(super) fn holds_already(path: &Path, imported: &Imported, force: bool) -> Result<bool> {
+    match std::fs::read(path) {
+        Ok(existing) if existing == imported.text.as_bytes() => Ok(true),
+        Ok(_) if !force => Err(Error::input(
+            path,
+            0,
+            format!(
+                "a different file for {} already exists; use --force to replace it",
+                imported.symbol
+            ),
+        )),
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
     }
 }
 
