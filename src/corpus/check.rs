@@ -595,4 +595,147 @@ mod tests {
         assert_eq!(*extra, "c/r.txt");
         assert_eq!(doc.passages[0].refs, ["A/C.1/99/L.1#P2"]);
     }
+
+    fn left_out(files: &[BadFile]) -> Vec<String> {
+        files
+            .iter()
+            .flat_map(|f| f.problems.iter().map(ToString::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn skipping_bad_files_keeps_the_first_full_text_by_path_in_any_order() {
+        let other = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Other;\n";
+        let files = [
+            ("c/b.txt", other),
+            ("c/a.txt", FULL),
+            ("c/z.txt", "no front matter\n"),
+        ];
+        for order in [[0, 1, 2], [1, 0, 2], [2, 0, 1]] {
+            let docs = order
+                .iter()
+                .map(|&i| parsed(files[i].0, files[i].1))
+                .collect();
+            let (documents, _, bad) = check_held(docs, Vec::new(), true).unwrap();
+            assert_eq!(documents.len(), 1, "{order:?}");
+            assert_eq!(documents[0].path, PathBuf::from("c/a.txt"), "{order:?}");
+            let paths: Vec<&Path> = bad.iter().map(|f| f.path.as_path()).collect();
+            assert_eq!(
+                paths,
+                [Path::new("c/b.txt"), Path::new("c/z.txt")],
+                "{order:?}"
+            );
+            assert_eq!(
+                left_out(&bad)[0],
+                "c/b.txt:1: duplicate symbol A/RES/99/1: c/a.txt has it too (a symbol names one document)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_duplicate_handed_out_first_is_withdrawn_for_the_first_by_path() {
+        let mut checker = Checker::new(Vec::new(), true);
+        let handed: Vec<_> = [("c/b.txt", FULL), ("c/a.txt", FULL)]
+            .into_iter()
+            .filter_map(|(path, text)| checker.take(parsed(path, text), path))
+            .collect();
+        assert_eq!(handed.len(), 1);
+        assert!(
+            !checker.failed(),
+            "a build skipping bad files goes on writing"
+        );
+        let checked = checker
+            .finish(&mut |p: &Path| panic!("{} need not be read again", p.display()))
+            .unwrap();
+        assert_eq!(checked.withdrawn, [("A/RES/99/1".to_owned(), 2)]);
+        let [(doc, extra)] = checked.later.as_slice() else {
+            panic!("{}", checked.later.len())
+        };
+        assert_eq!(
+            (doc.path.as_path(), *extra),
+            (Path::new("c/a.txt"), "c/a.txt")
+        );
+        assert_eq!(checked.left_out.len(), 1);
+        assert_eq!(checked.left_out[0].path, PathBuf::from("c/b.txt"));
+    }
+
+    #[test]
+    fn an_excerpt_gives_way_only_to_a_full_text_that_is_kept() {
+        let bad_full = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Notes;\n\n1. Again;\n";
+        let docs = vec![parsed("c/e.txt", EXCERPT), parsed("c/f.txt", bad_full)];
+        let (documents, warnings, bad) = check_held(docs, Vec::new(), true).unwrap();
+        assert_eq!(documents.len(), 1);
+        assert!(documents[0].meta.excerpt, "the excerpt is indexed");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].path, PathBuf::from("c/f.txt"));
+    }
+
+    #[test]
+    fn a_full_text_is_measured_against_the_excerpt_kept_not_a_duplicate_left_out() {
+        // The second excerpt quotes a paragraph the full text lacks; refusing
+        // the corpus would name it a duplicate, so skipping leaves it out.
+        let second = "+++\nsymbol = \"A/RES/99/1\"\nexcerpt = true\n+++\n\n7. Requests;\n";
+        let docs = vec![
+            parsed("c/e1.txt", EXCERPT),
+            parsed("c/e2.txt", second),
+            parsed("c/f.txt", FULL),
+        ];
+        let strict = messages(check_all(docs.clone(), Vec::new()));
+        assert_eq!(
+            strict,
+            [
+                "c/e2.txt:1: duplicate symbol A/RES/99/1: c/e1.txt has it too (a symbol names one document)"
+            ]
+        );
+        let (documents, warnings, bad) = check_held(docs, Vec::new(), true).unwrap();
+        assert_eq!(left_out(&bad), strict);
+        assert_eq!(documents.len(), 1);
+        assert_eq!(documents[0].path, PathBuf::from("c/f.txt"));
+        assert_eq!(
+            warnings,
+            ["A/RES/99/1: the full text in c/f.txt replaces the excerpt in c/e1.txt"]
+        );
+    }
+
+    #[test]
+    fn references_take_the_numbering_of_the_files_kept_only() {
+        // Two files of A/C.1/99/L.1: the report is the duplicate, left out,
+        // so the citing resolution links to the one kept, a resolution.
+        let kept = "+++\nsymbol = \"A/C.1/99/L.1\"\n+++\n\n1. Notes;\n\n2. Requests;\n";
+        let report =
+            "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Notes.\n\n2. Requests.\n";
+        let citing =
+            "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
+        for order in [[0, 1, 2], [1, 2, 0], [2, 1, 0]] {
+            let files = [("c/a.txt", kept), ("c/b.txt", report), ("c/r.txt", citing)];
+            let docs = order
+                .iter()
+                .map(|&i| parsed(files[i].0, files[i].1))
+                .collect();
+            let (documents, _, bad) = check_held(docs, Vec::new(), true).unwrap();
+            assert_eq!(bad.len(), 1, "{order:?}");
+            let citing = documents
+                .iter()
+                .find(|d| d.meta.symbol == "A/RES/99/2")
+                .unwrap();
+            assert_eq!(citing.passages[0].refs, ["A/C.1/99/L.1#OP2"], "{order:?}");
+            let target = documents
+                .iter()
+                .find(|d| d.meta.symbol == "A/C.1/99/L.1")
+                .unwrap();
+            assert_eq!(target.meta.kind, Kind::Resolution, "{order:?}");
+        }
+    }
+
+    #[test]
+    fn a_corpus_of_which_no_file_passes_is_refused_even_when_skipping() {
+        let docs = vec![
+            parsed("c/x.txt", "no front matter\n"),
+            parsed("c/y.txt", "+++\n"),
+        ];
+        let refused = check_held(docs, Vec::new(), true).map(|_| ()).unwrap_err();
+        assert_eq!(refused.len(), 2);
+        assert_eq!(refused[0].path, PathBuf::from("c/x.txt"));
+    }
 }
