@@ -390,3 +390,63 @@ fn file_stat(path: &Path) -> (u64, u64) {
         (m.len(), t)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+
+    const GOOD: &str = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Notes;\n\n2. Decides;\n";
+    const BAD: &str = "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n2. Notes;\n\n1. Decides;\n";
+
+    fn corpus(tmp: &Path) -> std::path::PathBuf {
+        let root = tmp.join("corpus");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("a.txt"), GOOD).unwrap();
+        std::fs::write(root.join("b.txt"), BAD).unwrap();
+        root
+    }
+
+    fn skipping() -> BuildOptions {
+        BuildOptions {
+            skip_bad: true,
+            ..BuildOptions::default()
+        }
+    }
+
+    #[test]
+    fn both_entry_points_leave_the_same_file_out_and_record_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = corpus(tmp.path());
+        let streamed = tmp.path().join("streamed");
+        let report = build_from(&root, &streamed, &skipping(), &mut |_, _| {}).unwrap();
+        let loaded = tmp.path().join("loaded");
+        let corpus = Corpus::load_skipping_bad(&root).unwrap();
+        let built = build(&corpus, &loaded, &BuildOptions::default()).unwrap();
+        for (report, dir) in [(&report, &streamed), (&built, &loaded)] {
+            assert_eq!((report.documents, report.passages), (1, 2));
+            let paths: Vec<&Path> = report.left_out.iter().map(|f| f.path.as_path()).collect();
+            assert_eq!(paths, [root.join("b.txt")]);
+            assert_eq!(Index::open(dir).unwrap().info.left_out, ["b.txt"]);
+        }
+        // The same corpus loaded whole is refused: not the index above.
+        assert!(Corpus::load(&root).is_err());
+        let again = build(&corpus, &loaded, &BuildOptions::default()).unwrap();
+        assert_eq!(again.mode, BuildMode::UpToDate);
+    }
+
+    #[test]
+    fn a_build_that_skips_nothing_checks_again_what_was_left_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = corpus(tmp.path());
+        let dir = tmp.path().join("index");
+        build_from(&root, &dir, &skipping(), &mut |_, _| {}).unwrap();
+        let strict = build_from(&root, &dir, &BuildOptions::default(), &mut |_, _| {});
+        assert!(matches!(strict, Err(Error::Input(d)) if d[0].path == root.join("b.txt")));
+        let index = Index::open(&dir).unwrap();
+        assert_eq!(index.info.documents, 1, "the index is as it was");
+        let again = build_from(&root, &dir, &skipping(), &mut |_, _| {}).unwrap();
+        assert!(!again.written);
+        assert_eq!(again.left_out.len(), 1);
+    }
+}
