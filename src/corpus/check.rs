@@ -451,13 +451,16 @@ pub(crate) fn check_all(
     check_held(docs, warnings, false).map(|(documents, warnings, _)| (documents, warnings))
 }
 
+/// The documents to index, ordered by symbol, the warnings, and the files left out.
+pub(crate) type Held = (Vec<Document>, Vec<String>, Vec<BadFile>);
+
 /// What [`check_all`] does, with `skip_bad` leaving the bad files out (the
 /// third value) instead of refusing the corpus.
 pub(crate) fn check_held(
     docs: Vec<Parsed>,
     warnings: Vec<String>,
     skip_bad: bool,
-) -> Result<(Vec<Document>, Vec<String>, Vec<BadFile>), Vec<Diagnostic>> {
+) -> Result<Held, Vec<Diagnostic>> {
     let mut checker = Checker::new(warnings, skip_bad);
     let mut now: BTreeMap<PathBuf, Document> = BTreeMap::new();
     for parsed in docs {
