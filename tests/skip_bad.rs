@@ -47,6 +47,14 @@ fn bad(d: &Dir) {
     );
 }
 
+/// The good corpus and a file without front matter.
+fn one_bad() -> Dir {
+    let d = Dir::new();
+    good(&d);
+    d.write("corpus/bad-frontmatter.txt", "no front matter here\n");
+    d
+}
+
 const BAD: [&str; 5] = [
     "corpus/bad-binary.txt",
     "corpus/bad-frontmatter.txt",
@@ -131,9 +139,7 @@ fn without_the_flag_the_corpus_is_refused_whole_and_the_index_kept() {
 
 #[test]
 fn an_index_that_left_files_out_is_not_up_to_date_for_a_build_without_the_flag() {
-    let d = Dir::new();
-    good(&d);
-    d.write("corpus/bad-frontmatter.txt", "no front matter here\n");
+    let d = one_bad();
     index(&d, &["--skip-bad"]).expect_code(2);
     // Unchanged corpus: the bad file is still bad, and said so.
     let again = index(&d, &["--skip-bad"]);
@@ -209,9 +215,7 @@ fn an_incremental_update_takes_out_a_file_gone_bad_and_adds_one_fixed() {
 
 #[test]
 fn json_prints_a_record_for_each_file_left_out_then_the_index() {
-    let d = Dir::new();
-    good(&d);
-    d.write("corpus/bad-frontmatter.txt", "no front matter here\n");
+    let d = one_bad();
     d.write(
         "corpus/bad-order.txt",
         resolution("A/RES/98/8", "OEWG", "2. Decides;\n\n1. Notes;"),
@@ -274,31 +278,19 @@ fn a_left_out_file_leaves_no_link_behind() {
         ),
     );
     index(&d, &["--skip-bad"]).expect_code(2);
+    assert_eq!(cited_by(&d, "A/98/10, para. 2"), ["A/RES/98/2#OP1"]);
+    assert!(cited_by(&d, "A/RES/98/1").is_empty());
+}
+
+/// The ids of the passages `show` lists as referring to `what`.
+fn cited_by(d: &Dir, what: &str) -> Vec<String> {
     let shown = d.undex(&[
-        "show",
-        "--index",
-        "idx",
-        "--corpus",
-        "corpus",
-        "--json",
-        "A/98/10, para. 2",
+        "show", "--index", "idx", "--corpus", "corpus", "--json", what,
     ]);
     shown.expect_code(0);
-    let cited: Vec<String> = shown
+    shown
         .records("cited_by")
         .iter()
         .map(|p| p["id"].as_str().unwrap_or_default().to_owned())
-        .collect();
-    assert_eq!(cited, ["A/RES/98/2#OP1"]);
-    let shown = d.undex(&[
-        "show",
-        "--index",
-        "idx",
-        "--corpus",
-        "corpus",
-        "--json",
-        "A/RES/98/1",
-    ]);
-    shown.expect_code(0);
-    assert!(shown.records("cited_by").is_empty(), "{}", shown.stdout());
+        .collect()
 }

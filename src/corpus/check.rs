@@ -599,6 +599,14 @@ mod tests {
         assert_eq!(doc.passages[0].refs, ["A/C.1/99/L.1#P2"]);
     }
 
+    /// `files` (path, text) parsed in the `order` of their indices.
+    fn in_order(files: &[(&str, &str)], order: [usize; 3]) -> Vec<Parsed> {
+        order
+            .iter()
+            .map(|&i| parsed(files[i].0, files[i].1))
+            .collect()
+    }
+
     fn left_out(files: &[BadFile]) -> Vec<String> {
         files
             .iter()
@@ -615,11 +623,8 @@ mod tests {
             ("c/z.txt", "no front matter\n"),
         ];
         for order in [[0, 1, 2], [1, 0, 2], [2, 0, 1]] {
-            let docs = order
-                .iter()
-                .map(|&i| parsed(files[i].0, files[i].1))
-                .collect();
-            let (documents, _, bad) = check_held(docs, Vec::new(), true).unwrap();
+            let (documents, _, bad) =
+                check_held(in_order(&files, order), Vec::new(), true).unwrap();
             assert_eq!(documents.len(), 1, "{order:?}");
             assert_eq!(documents[0].path, PathBuf::from("c/a.txt"), "{order:?}");
             let paths: Vec<&Path> = bad.iter().map(|f| f.path.as_path()).collect();
@@ -712,11 +717,8 @@ mod tests {
             "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
         for order in [[0, 1, 2], [1, 2, 0], [2, 1, 0]] {
             let files = [("c/a.txt", kept), ("c/b.txt", report), ("c/r.txt", citing)];
-            let docs = order
-                .iter()
-                .map(|&i| parsed(files[i].0, files[i].1))
-                .collect();
-            let (documents, _, bad) = check_held(docs, Vec::new(), true).unwrap();
+            let (documents, _, bad) =
+                check_held(in_order(&files, order), Vec::new(), true).unwrap();
             assert_eq!(bad.len(), 1, "{order:?}");
             let citing = documents
                 .iter()
