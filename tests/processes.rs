@@ -19,9 +19,17 @@ fn import_outside_any_project_knows_the_process_of_a_res_73_27() {
     d.write("download/document.txt", RAW_73_27);
     let r = d.undex(&["import", "download/document.txt"]);
     r.expect_code(0);
-    assert!(!r.stderr().contains("no process is known"), "{}", r.stderr());
+    assert!(
+        !r.stderr().contains("no process is known"),
+        "{}",
+        r.stderr()
+    );
     let written = std::fs::read_to_string(d.join("corpus/A-RES-73-27.txt")).expect("written");
-    assert_eq!(process_line(&written), Some("process = \"OEWG\""), "{written}");
+    assert_eq!(
+        process_line(&written),
+        Some("process = \"OEWG\""),
+        "{written}"
+    );
 }
 
 #[test]
@@ -69,7 +77,11 @@ fn process_ahc_selects_the_cybercrime_track_in_search_and_compare() {
     );
     d.write(
         "corpus/b.txt",
-        resolution("A/RES/98/2", "OEWG", "1. Decides that evidence and norms matter;"),
+        resolution(
+            "A/RES/98/2",
+            "OEWG",
+            "1. Decides that evidence and norms matter;",
+        ),
     );
     d.undex(&["index"]).expect_code(0);
     for name in ["AHC", "ahc"] {
@@ -81,14 +93,30 @@ fn process_ahc_selects_the_cybercrime_track_in_search_and_compare() {
     }
     let r = d.undex(&["search", "--json", "--process", "GGE", "evidence"]);
     r.expect_code(2);
-    assert!(r.stderr().contains("it has: AHC, OEWG") || r.stderr().contains("OEWG, AHC"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("it has: AHC, OEWG") || r.stderr().contains("OEWG, AHC"),
+        "{}",
+        r.stderr()
+    );
     let r = d.undex(&["compare", "--json", "--by", "process", "evidence"]);
     r.expect_code(0);
     let out = r.stdout();
     let ahc = out.find("\"AHC\"").expect("an AHC group");
     let oewg = out.find("\"OEWG\"").expect("an OEWG group");
     assert!(oewg < ahc, "the OEWG is listed before the AHC: {out}");
-    let r = d.undex(&["compare", "--json", "--process", "AHC", "--by", "doc", "evidence"]);
+    let r = d.undex(&[
+        "compare",
+        "--json",
+        "--process",
+        "AHC",
+        "--by",
+        "doc",
+        "evidence",
+    ]);
     r.expect_code(0);
-    assert!(r.stdout().contains("A/RES/98/1") && !r.stdout().contains("A/RES/98/2"), "{}", r.stdout());
+    assert!(
+        r.stdout().contains("A/RES/98/1") && !r.stdout().contains("A/RES/98/2"),
+        "{}",
+        r.stdout()
+    );
 }

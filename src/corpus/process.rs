@@ -86,7 +86,9 @@ mod tests {
             ["AHC"]
         );
         assert_eq!(
-            processes_named("an open-ended ad hoc intergovernmental committee of experts, representative of all regions, to elaborate a comprehensive international convention"),
+            processes_named(
+                "an open-ended ad hoc intergovernmental committee of experts, representative of all regions, to elaborate a comprehensive international convention"
+            ),
             ["AHC"]
         );
         assert_eq!(processes_named("the AHC and the OEWG"), ["OEWG", "AHC"]);

@@ -143,7 +143,11 @@ mod tests {
     fn every_builtin_entry_is_a_symbol_listed_once() {
         let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
         let keys = keys_of(BUILTIN);
-        assert_eq!(keys.len(), table.len(), "every line's entry is in the table");
+        assert_eq!(
+            keys.len(),
+            table.len(),
+            "every line's entry is in the table"
+        );
         let mut seen = std::collections::BTreeSet::new();
         for key in &keys {
             assert!(seen.insert(key), "{key} is listed twice");
@@ -185,7 +189,12 @@ mod tests {
         for report in ["A/65/201", "A/68/98", "A/70/174", "A/76/135"] {
             assert_eq!(of(report).as_deref(), Some("GGE"), "{report}");
         }
-        for res in ["A/RES/73/187", "A/RES/74/247", "A/RES/75/282", "A/RES/79/243"] {
+        for res in [
+            "A/RES/73/187",
+            "A/RES/74/247",
+            "A/RES/75/282",
+            "A/RES/79/243",
+        ] {
             assert_eq!(of(res).as_deref(), Some("AHC"), "{res}");
         }
     }
@@ -204,12 +213,19 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(out.join("processes.toml"), "\"A/RES/98/2\" = \"AHC\"\n")
             .unwrap_or_else(|e| panic!("{e}"));
-        let table =
-            layered_processes_table(&[&out, &corpus]).unwrap_or_else(|e| panic!("{e}"));
+        let table = layered_processes_table(&[&out, &corpus]).unwrap_or_else(|e| panic!("{e}"));
         let of = |s: &str| table.get(s).map(|p| p.join(","));
-        assert_eq!(of("A/RES/73/27").as_deref(), Some("GGE"), "the corpus overrides");
+        assert_eq!(
+            of("A/RES/73/27").as_deref(),
+            Some("GGE"),
+            "the corpus overrides"
+        );
         assert_eq!(of("A/RES/98/1").as_deref(), Some("OEWG"), "the corpus adds");
-        assert_eq!(of("A/RES/98/2").as_deref(), Some("AHC"), "the out folder wins");
+        assert_eq!(
+            of("A/RES/98/2").as_deref(),
+            Some("AHC"),
+            "the out folder wins"
+        );
         assert_eq!(of("A/RES/73/266").as_deref(), Some("GGE"), "the rest stays");
         let none = layered_processes_table(&[&dir.path().join("missing")])
             .unwrap_or_else(|e| panic!("{e}"));
