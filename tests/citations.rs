@@ -114,6 +114,36 @@ fn a_symbol_in_a_footnote_cites_and_is_found_below_the_text_that_names_it() {
     assert!(r.stdout().contains("refers to: A/68/98"), "{}", r.stdout());
 }
 
+#[test]
+fn a_passage_found_by_its_footnote_shows_the_note_that_matched() {
+    let d = footnoted();
+    let r = d.undex(&["search", "--json", "supplement"]);
+    r.expect_code(0);
+    let hits = r.records("hit");
+    // Found in its own text: no note is shown.
+    assert_eq!(hits[0]["id"], "A/RES/90/2#OP2");
+    assert!(hits[0].get("in_note").is_none(), "{}", hits[0]);
+    // Found only in its note: the note's fragment, its marker and the word.
+    assert_eq!(hits[1]["id"], "A/RES/90/1#OP2");
+    let note = &hits[1]["in_note"];
+    assert_eq!(note["marker"], "2");
+    let snippet = note["snippet"].as_str().unwrap_or_default();
+    let (s, e) = (
+        note["highlights"][0][0].as_u64().unwrap_or(0) as usize,
+        note["highlights"][0][1].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(snippet.get(s..e), Some("Supplement"), "{note}");
+    let r = d.undex(&["search", "supplement"]);
+    r.expect_code(0);
+    assert!(
+        r.stdout()
+            .contains("note 2: See Official Records of the General Assembly, Seventieth Session, Supplement No. 40 (A/68/98)."),
+        "{}",
+        r.stdout()
+    );
+    assert_eq!(r.stdout().matches("\n    note ").count(), 1, "{}", r.stdout());
+}
+
 /// A resolution with sub-paragraphs, and commentary that refers to them.
 fn with_subparagraphs() -> Dir {
     let d = Dir::new();

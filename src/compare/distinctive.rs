@@ -8,7 +8,7 @@ use tantivy::TERMINATED;
 use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
 
-use super::counts::{CompareOptions, Universe};
+use super::counts::{CompareOptions, Counted, Universe};
 use super::keyness::{self, Keyness};
 use super::stopwords::StopWords;
 use crate::analysis;
@@ -32,6 +32,9 @@ pub struct DistinctiveOptions {
 /// best first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DistinctiveTerms {
+    /// What was counted: the grouping, the selection, its size (the same
+    /// line and record a comparison starts with).
+    pub counted: Counted,
     /// The terms.
     pub terms: Vec<Distinctive>,
 }
@@ -174,7 +177,14 @@ impl Index {
             }
             out.extend(list);
         }
-        Ok(DistinctiveTerms { terms: out })
+        Ok(DistinctiveTerms {
+            counted: Counted {
+                by: options.select.by,
+                counted: u.counted.clone(),
+                total_words,
+            },
+            terms: out,
+        })
     }
 
     /// For each stem, its most frequent written form (by passages), so that

@@ -272,6 +272,7 @@ pub fn distinctive_human(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Re
             ]
         })
         .collect();
+    writeln!(out, "{}\n", list.counted.counted)?;
     writeln!(
         out,
         "{}\n",
@@ -298,7 +299,11 @@ pub fn distinctive_human(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Re
 
 /// Prints distinctive terms as JSON Lines `distinctive` records.
 pub fn distinctive_json(out: &mut dyn Write, list: &DistinctiveTerms) -> io::Result<()> {
-    record::write_all(out, list.terms.iter().map(Record::Distinctive))
+    record::write_all(
+        out,
+        std::iter::once(Record::Selection(&list.counted))
+            .chain(list.terms.iter().map(Record::Distinctive)),
+    )
 }
 
 /// Prints distinctive terms as CSV.

@@ -107,6 +107,11 @@ pub fn hit(out: &mut dyn Write, h: &Hit, view: ExplainView) -> io::Result<()> {
     write!(out, "    ")?;
     write_highlighted(out, &h.snippet, &h.highlights)?;
     writeln!(out)?;
+    if let Some(n) = &h.in_note {
+        write!(out, "    {DIM}note {}:{DIM:#} ", n.marker)?;
+        write_highlighted(out, &n.snippet, &n.highlights)?;
+        writeln!(out)?;
+    }
     match (&h.score_breakdown, &h.explanation, view) {
         (Some(b), _, ExplainView::Short) => breakdown_human(out, b)?,
         (_, Some(e), _) => {

@@ -9,6 +9,7 @@ use tantivy::{Searcher, Term};
 
 use super::Selection;
 use super::selection::key;
+use crate::corpus::symbol::cmp_symbols;
 use crate::error::{Error, Result};
 use crate::index::{Fields, Index};
 
@@ -101,7 +102,12 @@ fn refusal(what: &str, value: &str, known: &BTreeSet<String>) -> String {
         .iter()
         .map(|k| (distance(&wanted, &k.to_lowercase()), k))
         .collect();
-    ranked.sort();
+    // Equally close values (and a list short enough to give whole) read in
+    // the order the UN numbers documents, as every other list does.
+    ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| cmp_symbols(a.1, b.1)));
+    if known.len() <= CLOSEST {
+        ranked.sort_by(|a, b| cmp_symbols(a.1, b.1));
+    }
     let names: Vec<&str> = ranked
         .iter()
         .take(CLOSEST)
@@ -151,12 +157,20 @@ mod tests {
             .collect();
         assert_eq!(
             refusal("document", "A/RES/73/999", &known),
-            "no document A/RES/73/999 in the index (closest: A/RES/73/266, A/RES/73/27, A/70/174)"
+            "no document A/RES/73/999 in the index (closest: A/RES/73/27, A/RES/73/266, A/70/174)"
         );
         let processes: BTreeSet<String> = ["GGE", "OEWG"].into_iter().map(String::from).collect();
         assert_eq!(
             refusal("process", "XYZ", &processes),
             "no process XYZ in the index (it has: GGE, OEWG)"
+        );
+        let few: BTreeSet<String> = ["A/RES/73/266", "A/RES/73/27", "Chung2019"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            refusal("document", "A/RES/73/999", &few),
+            "no document A/RES/73/999 in the index (it has: A/RES/73/27, A/RES/73/266, Chung2019)"
         );
     }
 }

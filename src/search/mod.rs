@@ -116,6 +116,11 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` that matched.
     pub highlights: Vec<(usize, usize)>,
+    /// When the query's words are in one of the passage's footnotes and not
+    /// in its text (a symbol cited in a note, say): that note's fragment, so
+    /// the reader sees why the passage was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_note: Option<NoteMatch>,
     /// Why it ranked (with `explain`): tantivy's explanation tree, raw.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<serde_json::Value>,
@@ -126,6 +131,17 @@ pub struct Hit {
     /// The passage.
     #[serde(flatten)]
     pub passage: PassageRecord,
+}
+
+/// The footnote of a hit that holds the query's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteMatch {
+    /// The note's marker as printed ("5").
+    pub marker: String,
+    /// The fragment of the note, with `…` where it cuts.
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched.
+    pub highlights: Vec<(usize, usize)>,
 }
 
 /// The answer to a search: the hits of the page asked for and what the
@@ -194,6 +210,18 @@ impl Index {
             let doc: TantivyDocument = searcher.doc(addr)?;
             let passage = read_record(&self.fields, &doc);
             let snip = snippet::make(&mut marker, &passage.text, max);
+            let in_note = if snip.highlights.is_empty() {
+                passage.notes.iter().find_map(|n| {
+                    let s = snippet::make(&mut marker, &n.text, max);
+                    (!s.highlights.is_empty()).then(|| NoteMatch {
+                        marker: n.marker.clone(),
+                        snippet: s.text,
+                        highlights: s.highlights,
+                    })
+                })
+            } else {
+                None
+            };
             let (explanation, score_breakdown) = if options.explain {
                 let raw = plan
                     .query
@@ -218,6 +246,7 @@ impl Index {
                 score,
                 snippet: snip.text,
                 highlights: snip.highlights,
+                in_note,
                 explanation,
                 score_breakdown,
                 passage,
