@@ -141,7 +141,12 @@ fn a_passage_found_by_its_footnote_shows_the_note_that_matched() {
         "{}",
         r.stdout()
     );
-    assert_eq!(r.stdout().matches("\n    note ").count(), 1, "{}", r.stdout());
+    assert_eq!(
+        r.stdout().matches("\n    note ").count(),
+        1,
+        "{}",
+        r.stdout()
+    );
 }
 
 /// A resolution with sub-paragraphs, and commentary that refers to them.
