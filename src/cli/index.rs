@@ -15,7 +15,8 @@ use undex::output::record::{self, Built, Record};
 /// Reads and checks the whole corpus first: every bad file is reported as
 /// `path:line: problem` and nothing is changed (exit 2). The new index
 /// replaces the old one in one atomic commit; an unchanged corpus is not
-/// rebuilt unless --rebuild is given.
+/// rebuilt unless --rebuild is given. With --skip-bad, the bad files are
+/// left out instead and every other file is indexed.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     #[command(flatten)]
@@ -26,6 +27,12 @@ pub struct IndexArgs {
     /// Indexing threads (default: one per core, at most 4).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Index every file that passes the checks and leave the bad ones out:
+    /// each is listed with its `path:line: problem` lines and the exit
+    /// status is 2; the index holds every other file (a corpus of which
+    /// none passes is refused).
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 /// Runs `undex index`.
@@ -33,6 +40,7 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let options = BuildOptions {
         rebuild: args.rebuild,
         threads: args.threads,
+        skip_bad: args.skip_bad,
         ..BuildOptions::default()
     };
     let dir = args.common.index.display().to_string();
@@ -54,7 +62,23 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
         Err(e) => return Err(e.into()),
     };
     notify(&report.warnings);
+    for file in &report.left_out {
+        notify(
+            &file
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+        );
+    }
+    let left_out = match report.left_out.len() {
+        0 => String::new(),
+        n => format!("; {} left out", undex::output::plural(n, "file")),
+    };
     if args.common.json {
+        for file in &report.left_out {
+            record::write(out, &Record::BadFile(file))?;
+        }
         let built = Built {
             documents: report.documents,
             passages: report.passages,
@@ -65,23 +89,28 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<ExitCode> {
     } else if let BuildMode::Incremental { changed, removed } = report.mode {
         writeln!(
             out,
-            "updated {dir}: {changed} changed or added, {removed} removed; {}",
+            "updated {dir}: {changed} changed or added, {removed} removed; {}{left_out}",
             counted(report.documents, report.passages)
         )?;
     } else if report.written {
         writeln!(
             out,
-            "indexed {} into {dir}",
+            "indexed {} into {dir}{left_out}",
             counted(report.documents, report.passages)
         )?;
     } else {
         writeln!(
             out,
-            "the index in {dir} is up to date ({}); --rebuild forces a build",
+            "the index in {dir} is up to date ({}{left_out}); --rebuild forces a build",
             counted(report.documents, report.passages)
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    // Scripts notice that the index does not hold the whole corpus.
+    if report.left_out.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(2))
+    }
 }
 
 fn counted(documents: u64, passages: u64) -> String {

@@ -6,12 +6,58 @@
 //! Every decision that depends on the order of arrival is made at the end,
 //! from paths, so that the same corpus always gives the same outcome.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 use super::link::Links;
 use super::{Document, Kind, Meta, Parsed, id};
 use crate::error::Diagnostic;
+
+/// A file that a build skipping bad files left out, with every problem
+/// found in it (`path:line: problem`, as a build refusing the corpus says them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BadFile {
+    /// The file, as its diagnostics name it.
+    #[serde(serialize_with = "lossy_path")]
+    pub path: PathBuf,
+    /// What is wrong with it, by line.
+    #[serde(serialize_with = "problems")]
+    pub problems: Vec<Diagnostic>,
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
+/// Each problem as `{"line", "message"}` (its path is the file's).
+fn problems<S: serde::Serializer>(problems: &[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Problem<'a> {
+        line: usize,
+        message: &'a str,
+    }
+    s.collect_seq(problems.iter().map(|d| Problem {
+        line: d.line,
+        message: &d.message,
+    }))
+}
+
+/// The problems of a corpus, sorted, as one [`BadFile`] per file.
+pub(crate) fn by_file(problems: Vec<Diagnostic>) -> Vec<BadFile> {
+    let mut files: Vec<BadFile> = Vec::new();
+    for d in sorted(problems) {
+        match files.last_mut() {
+            Some(f) if f.path == d.path => f.problems.push(d),
+            _ => files.push(BadFile {
+                path: d.path.clone(),
+                problems: vec![d],
+            }),
+        }
+    }
+    files
+}
 
 /// A document that is not an excerpt, as far as the checks need it.
 struct Owner<T> {
@@ -23,11 +69,17 @@ struct Owner<T> {
     refs: Vec<String>,
     /// What the caller keeps with it.
     extra: T,
+    /// When bad files are skipped, a file of a symbol taken already is kept
+    /// here: it is the one indexed if it comes first by path. `None` for
+    /// the first to arrive, which was handed out (or held, as commentary).
+    spare: Option<Document>,
 }
 
 /// Takes a corpus's documents one by one and says which to index; `T` is
 /// what the caller keeps with each (a file's size and time, or nothing).
 pub(crate) struct Checker<T> {
+    /// Whether bad files are left out rather than failing the corpus.
+    skip_bad: bool,
     problems: Vec<Diagnostic>,
     warnings: Vec<String>,
     /// Every file that is not an excerpt, by symbol, in order of arrival
@@ -47,16 +99,21 @@ pub(crate) struct Checked<T> {
     pub(crate) later: Vec<(Document, T)>,
     /// Full texts handed out by [`Checker::take`] that are to be taken out
     /// again, their symbol and how many passages they had: those that give
-    /// way to their excerpts, and those that `later` holds linked.
+    /// way to their excerpts, those that `later` holds linked, and (when
+    /// bad files are skipped) those left out.
     pub(crate) withdrawn: Vec<(String, u64)>,
     /// The warnings of every file and the checker's notices, one line each.
     pub(crate) warnings: Vec<String>,
+    /// The files left out, by path (only when bad files are skipped).
+    pub(crate) left_out: Vec<BadFile>,
 }
 
 impl<T: Clone> Checker<T> {
-    /// A checker that adds its warnings after `warnings`.
-    pub(crate) fn new(warnings: Vec<String>) -> Checker<T> {
+    /// A checker that adds its warnings after `warnings`; with `skip_bad`,
+    /// it leaves bad files out instead of refusing the corpus.
+    pub(crate) fn new(warnings: Vec<String>, skip_bad: bool) -> Checker<T> {
         Checker {
+            skip_bad,
             problems: Vec::new(),
             warnings,
             owners: BTreeMap::new(),
@@ -67,8 +124,9 @@ impl<T: Clone> Checker<T> {
 
     /// Whether a problem has been found already: the build writes nothing
     /// more, though every file is still read so that all are reported.
+    /// Never, when bad files are skipped.
     pub(crate) fn failed(&self) -> bool {
-        !self.problems.is_empty() || self.owners.values().any(|o| o.len() > 1)
+        !self.skip_bad && (!self.problems.is_empty() || self.owners.values().any(|o| o.len() > 1))
     }
 
     /// Takes one parsed file; returns the document when it can be indexed
@@ -97,14 +155,21 @@ impl<T: Clone> Checker<T> {
         refs.sort();
         refs.dedup();
         let owners = self.owners.entry(symbol).or_default();
+        let taken = !owners.is_empty();
         owners.push(Owner {
             path: doc.path.clone(),
             meta: doc.meta.clone(),
             passages: doc.passages.len() as u64,
             refs,
             extra: extra.clone(),
+            spare: None,
         });
-        if owners.len() > 1 {
+        if taken {
+            if self.skip_bad
+                && let Some(owner) = owners.last_mut()
+            {
+                owner.spare = Some(doc);
+            }
             return None;
         }
         if doc.meta.kind == Kind::Commentary {
@@ -112,6 +177,19 @@ impl<T: Clone> Checker<T> {
             return None;
         }
         Some((doc, extra))
+    }
+
+    /// Undoes what was done with an owner that is not indexed after all:
+    /// a full text handed out is withdrawn, commentary held is dropped.
+    fn unplace(&mut self, symbol: &str, owner: &Owner<T>, withdrawn: &mut Vec<(String, u64)>) {
+        if owner.spare.is_some() {
+            return;
+        }
+        if owner.meta.kind == Kind::Commentary {
+            self.commentary.retain(|(d, _)| d.path != owner.path);
+        } else {
+            withdrawn.push((symbol.to_owned(), owner.passages));
+        }
     }
 
     /// Decides the duplicates and excerpts and links every document, or
@@ -125,48 +203,92 @@ impl<T: Clone> Checker<T> {
     /// first, whatever excerpts there are. One full text and excerpts: the
     /// full text replaces them when [`full_text_or_excerpts`] says so, else
     /// it gives way to them. Two excerpts left are a duplicate too.
+    ///
+    /// When bad files are skipped, each file a problem names is left out
+    /// (a duplicate is the second by path) and the rules decide among the
+    /// files kept, as if the others were not there: an excerpt gives way
+    /// only to a full text that is indexed, a full text gives way only to an
+    /// excerpt that is, and references are linked to the files kept alone.
+    /// A corpus of which no file passes is refused all the same.
     pub(crate) fn finish(
         mut self,
         full_text: &mut dyn FnMut(&Path) -> Result<Document, Vec<Diagnostic>>,
     ) -> Result<Checked<T>, Vec<Diagnostic>> {
-        for (symbol, owners) in &self.owners {
-            let mut paths: Vec<&Path> = owners.iter().map(|o| o.path.as_path()).collect();
-            paths.sort();
-            if let Some((first, rest)) = paths.split_first() {
-                for other in rest {
-                    self.problems.push(duplicate(symbol, first, other));
+        let skip = self.skip_bad;
+        let mut withdrawn = Vec::new();
+        let mut contested: HashSet<String> = HashSet::new();
+        let mut owners: BTreeMap<String, Owner<T>> = BTreeMap::new();
+        for (symbol, mut list) in std::mem::take(&mut self.owners) {
+            let first = (0..list.len())
+                .min_by(|&a, &b| list[a].path.cmp(&list[b].path))
+                .unwrap_or(0);
+            for (i, other) in list.iter().enumerate() {
+                if i != first {
+                    self.problems
+                        .push(duplicate(&symbol, &list[first].path, &other.path));
                 }
             }
+            if list.len() > 1 {
+                contested.insert(symbol.clone());
+            }
+            // The first to arrive was handed out; when it is not the first
+            // by path, the one kept takes its place.
+            if skip && first != 0 {
+                self.unplace(&symbol, &list[0], &mut withdrawn);
+            }
+            let kept = if skip { first } else { 0 };
+            if kept < list.len() {
+                owners.insert(symbol, list.swap_remove(kept));
+            }
         }
-        let mut withdrawn = Vec::new();
         let mut kept = Vec::new();
         for (symbol, mut docs) in std::mem::take(&mut self.excerpts) {
             docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-            match self.owners.get(&symbol).map(Vec::as_slice) {
-                Some([owner]) => {
-                    let full = match full_text(&owner.path) {
-                        Ok(full) => full,
-                        Err(mut d) => {
-                            self.problems.append(&mut d);
-                            continue;
-                        }
-                    };
-                    let quoted: Vec<&Document> = docs.iter().map(|d| &d.0).collect();
-                    match full_text_or_excerpts(&full, &quoted) {
-                        Replacement::FullText(notice) => {
-                            self.warnings.push(notice);
-                            continue;
-                        }
-                        Replacement::Excerpts(notice) => {
-                            self.warnings.push(notice);
-                            withdrawn.push((symbol.clone(), owner.passages));
-                        }
-                    }
-                }
+            if let Some(owner) = owners.get(&symbol) {
                 // The duplicate full texts are reported; which one the
                 // excerpts would give way to is for the user to settle first.
-                Some(_) => continue,
-                None => {}
+                if !skip && contested.contains(&symbol) {
+                    continue;
+                }
+                let full = match &owner.spare {
+                    Some(doc) => Ok(doc.clone()),
+                    None => full_text(&owner.path),
+                };
+                let decision = match full {
+                    Ok(full) => {
+                        let quoted: Vec<&Document> = docs.iter().map(|d| &d.0).collect();
+                        let mut decision = full_text_or_excerpts(&full, &quoted);
+                        // The excerpts stay, and all but the first are
+                        // duplicates: the full text is measured against the
+                        // one kept.
+                        if skip && matches!(decision, Replacement::Excerpts(_)) && docs.len() > 1 {
+                            let first = docs[0].0.path.clone();
+                            for (other, _) in docs.drain(1..) {
+                                self.problems.push(duplicate(&symbol, &first, &other.path));
+                            }
+                            decision = full_text_or_excerpts(&full, &[&docs[0].0]);
+                        }
+                        Some(decision)
+                    }
+                    Err(mut d) => {
+                        self.problems.append(&mut d);
+                        if !skip {
+                            continue;
+                        }
+                        None
+                    }
+                };
+                match decision {
+                    Some(Replacement::FullText(notice)) => {
+                        self.warnings.push(notice);
+                        continue;
+                    }
+                    Some(Replacement::Excerpts(notice)) => self.warnings.push(notice),
+                    None => {}
+                }
+                if let Some(owner) = owners.remove(&symbol) {
+                    self.unplace(&symbol, &owner, &mut withdrawn);
+                }
             }
             let mut docs = docs.into_iter();
             if let Some(first) = docs.next() {
@@ -177,31 +299,64 @@ impl<T: Clone> Checker<T> {
                 kept.push(first);
             }
         }
-        if !self.problems.is_empty() {
+        if !skip && !self.problems.is_empty() {
             return Err(sorted(self.problems));
         }
-        let gone: HashSet<String> = withdrawn.iter().map(|(s, _)| s.clone()).collect();
-        let indexed = || {
-            self.owners
-                .iter()
-                .filter(|(symbol, _)| !gone.contains(symbol.as_str()))
-                .flat_map(|(_, owners)| owners.iter())
+        // The full texts handed out that the link changes are read again;
+        // when one cannot be, it is left out and the links made anew.
+        let mut read: HashMap<String, Document> = HashMap::new();
+        let links = loop {
+            let links = Links::of(
+                owners
+                    .values()
+                    .map(|o| &o.meta)
+                    .chain(kept.iter().map(|(d, _)| &d.meta)),
+            );
+            let mut unread = Vec::new();
+            for (symbol, owner) in &owners {
+                if owner.spare.is_none()
+                    && owner.meta.kind != Kind::Commentary
+                    && !read.contains_key(symbol)
+                    && links.changes(&owner.refs)
+                {
+                    match full_text(&owner.path) {
+                        Ok(doc) => {
+                            read.insert(symbol.clone(), doc);
+                        }
+                        Err(d) if !skip => return Err(d),
+                        Err(mut d) => {
+                            self.problems.append(&mut d);
+                            unread.push(symbol.clone());
+                        }
+                    }
+                }
+            }
+            if unread.is_empty() {
+                break links;
+            }
+            for symbol in unread {
+                if let Some(owner) = owners.remove(&symbol) {
+                    self.unplace(&symbol, &owner, &mut withdrawn);
+                }
+            }
         };
-        let links = Links::of(
-            indexed()
-                .map(|o| &o.meta)
-                .chain(kept.iter().map(|(d, _)| &d.meta)),
-        );
+        if owners.is_empty() && kept.is_empty() {
+            return Err(sorted(self.problems));
+        }
         let mut later = Vec::new();
-        for owner in indexed() {
-            if owner.meta.kind != Kind::Commentary && links.changes(&owner.refs) {
-                let mut doc = full_text(&owner.path)?;
-                links.link(&mut doc);
-                withdrawn.push((owner.meta.symbol.clone(), owner.passages));
-                later.push((doc, owner.extra.clone()));
+        let mut commentary = std::mem::take(&mut self.commentary);
+        for (symbol, owner) in owners {
+            if let Some(doc) = owner.spare {
+                if doc.meta.kind == Kind::Commentary {
+                    commentary.push((doc, owner.extra));
+                } else {
+                    later.push((doc, owner.extra));
+                }
+            } else if let Some(doc) = read.remove(&symbol) {
+                withdrawn.push((symbol, owner.passages));
+                later.push((doc, owner.extra));
             }
         }
-        let mut commentary = self.commentary;
         commentary.sort_by(|a, b| a.0.path.cmp(&b.0.path));
         later.extend(commentary.into_iter().chain(kept));
         for (doc, _) in &mut later {
@@ -211,6 +366,7 @@ impl<T: Clone> Checker<T> {
             later,
             withdrawn,
             warnings: self.warnings,
+            left_out: by_file(self.problems),
         })
     }
 }
@@ -287,11 +443,25 @@ fn full_text_or_excerpts(full: &Document, excerpts: &[&Document]) -> Replacement
 
 /// Checks documents the caller holds all of, as `Corpus::load` does: the
 /// documents to index, ordered by symbol, and the warnings.
+#[cfg(test)]
 pub(crate) fn check_all(
     docs: Vec<Parsed>,
     warnings: Vec<String>,
 ) -> Result<(Vec<Document>, Vec<String>), Vec<Diagnostic>> {
-    let mut checker = Checker::new(warnings);
+    check_held(docs, warnings, false).map(|(documents, warnings, _)| (documents, warnings))
+}
+
+/// The documents to index, ordered by symbol, the warnings, and the files left out.
+pub(crate) type Held = (Vec<Document>, Vec<String>, Vec<BadFile>);
+
+/// What [`check_all`] does, with `skip_bad` leaving the bad files out (the
+/// third value) instead of refusing the corpus.
+pub(crate) fn check_held(
+    docs: Vec<Parsed>,
+    warnings: Vec<String>,
+    skip_bad: bool,
+) -> Result<Held, Vec<Diagnostic>> {
+    let mut checker = Checker::new(warnings, skip_bad);
     let mut now: BTreeMap<PathBuf, Document> = BTreeMap::new();
     for parsed in docs {
         if let Some((doc, ())) = checker.take(parsed, ()) {
@@ -314,7 +484,7 @@ pub(crate) fn check_all(
         .chain(checked.later.into_iter().map(|(d, ())| d))
         .collect();
     documents.sort_by(|a, b| a.meta.symbol.cmp(&b.meta.symbol));
-    Ok((documents, checked.warnings))
+    Ok((documents, checked.warnings, checked.left_out))
 }
 
 #[cfg(test)]
@@ -407,7 +577,7 @@ mod tests {
             "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Notes.\n\n2. Requests.\n";
         let citing =
             "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
-        let mut checker = Checker::new(Vec::new());
+        let mut checker = Checker::new(Vec::new(), false);
         let mut handed = Vec::new();
         for (path, text) in [("c/r.txt", citing), ("c/d.txt", report)] {
             handed.extend(checker.take(parsed(path, text), path));
@@ -427,5 +597,150 @@ mod tests {
         };
         assert_eq!(*extra, "c/r.txt");
         assert_eq!(doc.passages[0].refs, ["A/C.1/99/L.1#P2"]);
+    }
+
+    /// `files` (path, text) parsed in the `order` of their indices.
+    fn in_order(files: &[(&str, &str)], order: [usize; 3]) -> Vec<Parsed> {
+        order
+            .iter()
+            .map(|&i| parsed(files[i].0, files[i].1))
+            .collect()
+    }
+
+    fn left_out(files: &[BadFile]) -> Vec<String> {
+        files
+            .iter()
+            .flat_map(|f| f.problems.iter().map(ToString::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn skipping_bad_files_keeps_the_first_full_text_by_path_in_any_order() {
+        let other = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Other;\n";
+        let files = [
+            ("c/b.txt", other),
+            ("c/a.txt", FULL),
+            ("c/z.txt", "no front matter\n"),
+        ];
+        for order in [[0, 1, 2], [1, 0, 2], [2, 0, 1]] {
+            let (documents, _, bad) =
+                check_held(in_order(&files, order), Vec::new(), true).unwrap();
+            assert_eq!(documents.len(), 1, "{order:?}");
+            assert_eq!(documents[0].path, PathBuf::from("c/a.txt"), "{order:?}");
+            let paths: Vec<&Path> = bad.iter().map(|f| f.path.as_path()).collect();
+            assert_eq!(
+                paths,
+                [Path::new("c/b.txt"), Path::new("c/z.txt")],
+                "{order:?}"
+            );
+            assert_eq!(
+                left_out(&bad)[0],
+                "c/b.txt:1: duplicate symbol A/RES/99/1: c/a.txt has it too (a symbol names one document)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_duplicate_handed_out_first_is_withdrawn_for_the_first_by_path() {
+        let mut checker = Checker::new(Vec::new(), true);
+        let handed: Vec<_> = [("c/b.txt", FULL), ("c/a.txt", FULL)]
+            .into_iter()
+            .filter_map(|(path, text)| checker.take(parsed(path, text), path))
+            .collect();
+        assert_eq!(handed.len(), 1);
+        assert!(
+            !checker.failed(),
+            "a build skipping bad files goes on writing"
+        );
+        let checked = checker
+            .finish(&mut |p: &Path| panic!("{} need not be read again", p.display()))
+            .unwrap();
+        assert_eq!(checked.withdrawn, [("A/RES/99/1".to_owned(), 2)]);
+        let [(doc, extra)] = checked.later.as_slice() else {
+            panic!("{}", checked.later.len())
+        };
+        assert_eq!(
+            (doc.path.as_path(), *extra),
+            (Path::new("c/a.txt"), "c/a.txt")
+        );
+        assert_eq!(checked.left_out.len(), 1);
+        assert_eq!(checked.left_out[0].path, PathBuf::from("c/b.txt"));
+    }
+
+    #[test]
+    fn an_excerpt_gives_way_only_to_a_full_text_that_is_kept() {
+        let bad_full = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Notes;\n\n1. Again;\n";
+        let docs = vec![parsed("c/e.txt", EXCERPT), parsed("c/f.txt", bad_full)];
+        let (documents, warnings, bad) = check_held(docs, Vec::new(), true).unwrap();
+        assert_eq!(documents.len(), 1);
+        assert!(documents[0].meta.excerpt, "the excerpt is indexed");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].path, PathBuf::from("c/f.txt"));
+    }
+
+    #[test]
+    fn a_full_text_is_measured_against_the_excerpt_kept_not_a_duplicate_left_out() {
+        // The second excerpt quotes a paragraph the full text lacks; refusing
+        // the corpus would name it a duplicate, so skipping leaves it out.
+        let second = "+++\nsymbol = \"A/RES/99/1\"\nexcerpt = true\n+++\n\n7. Requests;\n";
+        let docs = vec![
+            parsed("c/e1.txt", EXCERPT),
+            parsed("c/e2.txt", second),
+            parsed("c/f.txt", FULL),
+        ];
+        let strict = messages(check_all(docs.clone(), Vec::new()));
+        assert_eq!(
+            strict,
+            [
+                "c/e2.txt:1: duplicate symbol A/RES/99/1: c/e1.txt has it too (a symbol names one document)"
+            ]
+        );
+        let (documents, warnings, bad) = check_held(docs, Vec::new(), true).unwrap();
+        assert_eq!(left_out(&bad), strict);
+        assert_eq!(documents.len(), 1);
+        assert_eq!(documents[0].path, PathBuf::from("c/f.txt"));
+        assert_eq!(
+            warnings,
+            ["A/RES/99/1: the full text in c/f.txt replaces the excerpt in c/e1.txt"]
+        );
+    }
+
+    #[test]
+    fn references_take_the_numbering_of_the_files_kept_only() {
+        // Two files of A/C.1/99/L.1: the report is the duplicate, left out,
+        // so the citing resolution links to the one kept, a resolution.
+        let kept = "+++\nsymbol = \"A/C.1/99/L.1\"\n+++\n\n1. Notes;\n\n2. Requests;\n";
+        let report =
+            "+++\nsymbol = \"A/C.1/99/L.1\"\nkind = \"report\"\n+++\n\n1. Notes.\n\n2. Requests.\n";
+        let citing =
+            "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n1. Recalls paragraph 2 of A/C.1/99/L.1;\n";
+        for order in [[0, 1, 2], [1, 2, 0], [2, 1, 0]] {
+            let files = [("c/a.txt", kept), ("c/b.txt", report), ("c/r.txt", citing)];
+            let (documents, _, bad) =
+                check_held(in_order(&files, order), Vec::new(), true).unwrap();
+            assert_eq!(bad.len(), 1, "{order:?}");
+            let citing = documents
+                .iter()
+                .find(|d| d.meta.symbol == "A/RES/99/2")
+                .unwrap();
+            assert_eq!(citing.passages[0].refs, ["A/C.1/99/L.1#OP2"], "{order:?}");
+            let target = documents
+                .iter()
+                .find(|d| d.meta.symbol == "A/C.1/99/L.1")
+                .unwrap();
+            assert_eq!(target.meta.kind, Kind::Resolution, "{order:?}");
+        }
+    }
+
+    #[test]
+    fn a_corpus_of_which_no_file_passes_is_refused_even_when_skipping() {
+        let docs = vec![
+            parsed("c/x.txt", "no front matter\n"),
+            parsed("c/y.txt", "+++\n"),
+        ];
+        let refused = check_held(docs, Vec::new(), true).map(|_| ()).unwrap_err();
+        assert_eq!(refused.len(), 2);
+        assert_eq!(refused[0].path, PathBuf::from("c/x.txt"));
     }
 }

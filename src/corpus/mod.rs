@@ -19,6 +19,7 @@ mod walk;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use check::BadFile;
 pub use id::PassageId;
 pub(crate) use link::Links;
 pub use model::{Document, Kind, Layout, Meta, Note, Part, Passage, Vote};
@@ -39,6 +40,9 @@ pub struct Corpus {
     pub fingerprint: String,
     /// The stamps of its folders when they were read (see [`stamps`]).
     pub stamps: Vec<Stamp>,
+    /// The files left out, each with its problems (only by
+    /// [`Corpus::load_skipping_bad`]).
+    pub left_out: Vec<BadFile>,
 }
 
 impl Corpus {
@@ -51,18 +55,34 @@ impl Corpus {
     /// reported (as [`Error::Input`], one diagnostic per problem) and nothing
     /// is returned unless the whole corpus is good.
     pub fn load(root: &Path) -> Result<Corpus> {
+        Corpus::load_checked(root, false)
+    }
+
+    /// Reads every document under `root` and keeps those that pass the
+    /// checks; the files left out are in [`Corpus::left_out`], each with
+    /// every problem found in it. The duplicate and excerpt rules and the
+    /// links are those of the files kept. Fails (as [`Corpus::load`]) only
+    /// when no file passes; a JSON Lines corpus, one file, is read whole or
+    /// not at all.
+    pub fn load_skipping_bad(root: &Path) -> Result<Corpus> {
+        Corpus::load_checked(root, true)
+    }
+
+    fn load_checked(root: &Path, skip_bad: bool) -> Result<Corpus> {
         if jsonl::is_jsonl(root) && root.is_file() {
             return Corpus::load_jsonl(root);
         }
         let listing = list(root)?;
-        let (documents, warnings) =
-            check::check_all(parse_all(&listing.files), listing.warnings).map_err(Error::Input)?;
+        let (documents, warnings, left_out) =
+            check::check_held(parse_all(&listing.files), listing.warnings, skip_bad)
+                .map_err(Error::Input)?;
         Ok(Corpus {
             root: root.to_path_buf(),
             documents,
             warnings,
             fingerprint: listing.fingerprint,
             stamps: listing.stamps,
+            left_out,
         })
     }
 
@@ -81,6 +101,7 @@ impl Corpus {
             warnings: Vec::new(),
             fingerprint,
             stamps,
+            left_out: Vec::new(),
         })
     }
 }

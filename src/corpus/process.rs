@@ -1,4 +1,4 @@
-//! The negotiating processes undex knows by name (the OEWG, the GGE): one table giving their spelling, their order in every list, and how texts name them.
+//! The negotiating processes undex knows by name (the OEWG, the GGE, the AHC): one table giving their spelling, their order in every list, and how texts name them.
 
 use std::sync::LazyLock;
 
@@ -16,7 +16,7 @@ pub struct Process {
 
 /// The known processes, in the order every list gives them (other
 /// processes follow, by name).
-pub static PROCESSES: [Process; 2] = [
+pub static PROCESSES: [Process; 3] = [
     Process {
         name: "OEWG",
         named: LazyLock::new(|| static_regex(r"(?i)\bOEWG\b|\bopen-ended working group\b")),
@@ -25,6 +25,16 @@ pub static PROCESSES: [Process; 2] = [
         name: "GGE",
         named: LazyLock::new(|| {
             static_regex(r"(?i)\b(?:UN)?GGEs?\b|\bgroup of governmental experts\b")
+        }),
+    },
+    // The cybercrime track. "Ad hoc committee" alone names many UN bodies,
+    // so a text names this one only with its task.
+    Process {
+        name: "AHC",
+        named: LazyLock::new(|| {
+            static_regex(
+                r"(?i)\bAHC\b|\bad hoc (?:intergovernmental )?committee (?:of experts,? )?(?:representative of all regions, )?(?:to elaborate a comprehensive international convention|on cybercrime)",
+            )
         }),
     },
 ];
@@ -69,12 +79,27 @@ mod tests {
         );
         assert_eq!(processes_named("the GGEs"), ["GGE"]);
         assert!(processes_named("Member States; OEWGs; AGGER").is_empty());
+        assert_eq!(
+            processes_named(
+                "the Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of ICTs"
+            ),
+            ["AHC"]
+        );
+        assert_eq!(
+            processes_named(
+                "an open-ended ad hoc intergovernmental committee of experts, representative of all regions, to elaborate a comprehensive international convention"
+            ),
+            ["AHC"]
+        );
+        assert_eq!(processes_named("the AHC and the OEWG"), ["OEWG", "AHC"]);
+        assert!(processes_named("the Ad Hoc Committee on the Indian Ocean").is_empty());
     }
 
     #[test]
     fn known_processes_are_spelled_and_listed_their_way() {
         assert_eq!(canonical(" oewg "), "OEWG");
         assert_eq!(canonical("Gge"), "GGE");
+        assert_eq!(canonical("ahc"), "AHC");
         assert_eq!(canonical(" Ad hoc committee "), "Ad hoc committee");
         let mut names = ["Ad hoc", "GGE", "AHC", "OEWG"];
         names.sort_by_key(|n| order(n));

@@ -28,7 +28,9 @@ use crate::corpus::Layout;
 use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
-pub use processes::{load_processes_table, parse_processes_table};
+pub use processes::{
+    builtin_processes_table, layered_processes_table, load_processes_table, parse_processes_table,
+};
 pub use run::{Checked, Import, Target, Written, find_processes_table};
 pub use write::{Batch, write_imported};
 

@@ -1,9 +1,33 @@
-//! `corpus/processes.toml`: which negotiating process(es) each document symbol belongs to.
+//! The table of processes: which negotiating process(es) each document symbol belongs to, built in (`processes-builtin.toml`) and extended or overridden by a corpus's `processes.toml`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::{Diagnostic, Error, Result};
+
+/// The built-in table's text, embedded so that an import run anywhere knows
+/// the field's documents; each entry names its source.
+const BUILTIN: &str = include_str!("processes-builtin.toml");
+
+/// The table of processes built into undex: every resolution, decision and
+/// report of the OEWG, GGE and AHC lines that a source names.
+pub fn builtin_processes_table() -> Result<BTreeMap<String, Vec<String>>> {
+    parse_processes_table(BUILTIN, Path::new("src/import/processes-builtin.toml"))
+}
+
+/// The built-in table with the `processes.toml` of each of `dirs` laid over
+/// it, the first of `dirs` last so that it wins: a symbol a folder's table
+/// lists takes that table's processes, whatever the tables below it say.
+pub fn layered_processes_table(dirs: &[&Path]) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut table = builtin_processes_table()?;
+    for d in dirs.iter().rev() {
+        let p = d.join("processes.toml");
+        if p.is_file() {
+            table.extend(load_processes_table(&p)?);
+        }
+    }
+    Ok(table)
+}
 
 /// Reads a processes table: TOML, one `"symbol" = "PROCESS"` or
 /// `"symbol" = ["OEWG", "GGE"]` per line.
@@ -107,11 +131,110 @@ mod tests {
         assert_eq!(diags.first().map(|d| d.line), Some(1));
     }
 
+    /// The keys of a table's text as its lines write them, in order.
+    fn keys_of(text: &str) -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim_start().strip_prefix('"'))
+            .filter_map(|l| l.split_once('"').map(|(k, _)| k.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_builtin_entry_is_a_symbol_listed_once() {
+        let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
+        let keys = keys_of(BUILTIN);
+        assert_eq!(
+            keys.len(),
+            table.len(),
+            "every line's entry is in the table"
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for key in &keys {
+            assert!(seen.insert(key), "{key} is listed twice");
+            assert_eq!(
+                crate::corpus::frontmatter::check_symbol(key),
+                Ok(()),
+                "{key} is not a symbol the corpus accepts"
+            );
+        }
+        for (symbol, processes) in &table {
+            for p in processes {
+                assert_eq!(
+                    &crate::corpus::process::canonical(p),
+                    p,
+                    "{symbol}: {p} is spelled as the table of processes spells it"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_builtin_entry_names_its_source() {
+        let unsourced: Vec<&str> = BUILTIN
+            .lines()
+            .filter(|l| l.starts_with('"'))
+            .filter(|l| l.split_once('#').is_none_or(|(_, c)| c.trim().is_empty()))
+            .collect();
+        assert!(unsourced.is_empty(), "{unsourced:?}");
+    }
+
+    #[test]
+    fn the_builtin_table_knows_the_anchors_of_the_field() {
+        let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
+        let of = |s: &str| table.get(s).map(|p| p.join(","));
+        assert_eq!(of("A/RES/73/27").as_deref(), Some("OEWG"));
+        assert_eq!(of("A/RES/75/240").as_deref(), Some("OEWG"));
+        assert_eq!(of("A/75/816").as_deref(), Some("OEWG"));
+        assert_eq!(of("A/RES/73/266").as_deref(), Some("GGE"));
+        for report in ["A/65/201", "A/68/98", "A/70/174", "A/76/135"] {
+            assert_eq!(of(report).as_deref(), Some("GGE"), "{report}");
+        }
+        for res in [
+            "A/RES/73/187",
+            "A/RES/74/247",
+            "A/RES/75/282",
+            "A/RES/79/243",
+        ] {
+            assert_eq!(of(res).as_deref(), Some("AHC"), "{res}");
+        }
+    }
+
+    #[test]
+    fn a_folder_table_adds_to_and_overrides_the_builtin_one() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (corpus, out) = (dir.path().join("corpus"), dir.path().join("out"));
+        for d in [&corpus, &out] {
+            std::fs::create_dir(d).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(
+            corpus.join("processes.toml"),
+            "\"A/RES/73/27\" = \"GGE\"\n\"A/RES/98/1\" = \"OEWG\"\n\"A/RES/98/2\" = \"OEWG\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(out.join("processes.toml"), "\"A/RES/98/2\" = \"AHC\"\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let table = layered_processes_table(&[&out, &corpus]).unwrap_or_else(|e| panic!("{e}"));
+        let of = |s: &str| table.get(s).map(|p| p.join(","));
+        assert_eq!(
+            of("A/RES/73/27").as_deref(),
+            Some("GGE"),
+            "the corpus overrides"
+        );
+        assert_eq!(of("A/RES/98/1").as_deref(), Some("OEWG"), "the corpus adds");
+        assert_eq!(
+            of("A/RES/98/2").as_deref(),
+            Some("AHC"),
+            "the out folder wins"
+        );
+        assert_eq!(of("A/RES/73/266").as_deref(), Some("GGE"), "the rest stays");
+        let none = layered_processes_table(&[&dir.path().join("missing")])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(Some(none), builtin_processes_table().ok());
+    }
+
     #[test]
     fn the_corpus_table_is_valid() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/processes.toml");
-        let table = load_processes_table(&path).ok();
-        let oewg = table.as_ref().and_then(|t| t.get("A/RES/73/27")).cloned();
-        assert_eq!(oewg, Some(vec!["OEWG".to_string()]));
+        assert!(load_processes_table(&path).is_ok());
     }
 }

@@ -3,20 +3,15 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use super::{Batch, ImportOptions, Imported, import_bytes, load_processes_table, write};
+use super::{Batch, ImportOptions, Imported, import_bytes, layered_processes_table, write};
 use crate::corpus::Document;
 use crate::{Diagnostic, Error, Result};
 
-/// The processes table of the first of `dirs` that holds a
-/// `processes.toml` (`None` when none does).
+/// The table of processes an import uses: the built-in one with the
+/// `processes.toml` of each of `dirs` over it, the first winning (see
+/// [`layered_processes_table`]).
 pub fn find_processes_table(dirs: &[&Path]) -> Result<Option<BTreeMap<String, Vec<String>>>> {
-    for d in dirs {
-        let p = d.join("processes.toml");
-        if p.is_file() {
-            return load_processes_table(&p).map(Some);
-        }
-    }
-    Ok(None)
+    layered_processes_table(dirs).map(Some)
 }
 
 /// Where one import writes, and how.

@@ -22,6 +22,10 @@ pub struct IndexInfo {
     /// The corpus folders' stamps at build time, for the cheap staleness check.
     #[serde(default)]
     pub stamps: Vec<crate::corpus::Stamp>,
+    /// The files a build skipping bad files left out (relative to the
+    /// corpus): until they pass, the index does not hold the whole corpus.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 impl IndexInfo {
@@ -44,6 +48,7 @@ impl IndexInfo {
             passages,
             built_at: super::now(),
             stamps,
+            left_out: Vec::new(),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::compare::{
     Counted, Distinctive, Group, KwicLine, KwicSummary, LeftOut, TermCount, TermSummary,
     keyness::Keyness,
 };
+use crate::corpus::BadFile;
 use crate::diff::{AlignSummary, Only, Shared, Side};
 use crate::index::stats::Stats;
 use crate::output::import::{CheckedRecord, Refused};
@@ -23,6 +24,8 @@ use crate::search::{Hit, PassageRecord, Summary};
 pub enum Record<'a> {
     /// What `undex index` built.
     Index(&'a Built),
+    /// A file `undex index --skip-bad` left out, with its problems.
+    BadFile(&'a BadFile),
     /// A document `undex import` wrote.
     Imported(&'a Imported),
     /// What `undex import --check` found an input would import.
@@ -146,6 +149,19 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "{\"type\":\"index\",\"data\":{\"documents\":2,\"passages\":5,\"written\":true,\"index\":\"idx\"}}\n"
+        );
+    }
+
+    #[test]
+    fn a_file_left_out_is_its_path_and_each_problem_by_line() {
+        let bad = BadFile {
+            path: "c/bad.txt".into(),
+            problems: vec![crate::error::Diagnostic::new("c/bad.txt", 3, "no good")],
+        };
+        let line = serde_json::to_string(&Record::BadFile(&bad)).unwrap();
+        assert_eq!(
+            line,
+            "{\"type\":\"bad_file\",\"data\":{\"path\":\"c/bad.txt\",\"problems\":[{\"line\":3,\"message\":\"no good\"}]}}"
         );
     }
 

@@ -10,6 +10,7 @@ use super::{
     BuildOptions, Origin, add_document, commit, delete_symbol, file_stat, parser_threads,
     worker_failure, writer_for,
 };
+use crate::corpus::BadFile;
 use crate::corpus::check::{Checked, Checker};
 use crate::corpus::{Corpus, parse_file, parser_panicked};
 use crate::error::{Diagnostic, Error, Result};
@@ -60,8 +61,9 @@ impl Counts {
 
 /// Deletes every document from `index` and adds those of `source` in their
 /// place, in one commit: the previous index stays whole until it, and is
-/// left as it was when the build fails. Returns what the commit recorded and
-/// the warnings (`warnings` first).
+/// left as it was when the build fails. Returns what the commit recorded,
+/// the warnings (`warnings` first) and the files left out (when the
+/// options skip bad files).
 pub(super) fn write(
     index: &tantivy::Index,
     source: Source<'_>,
@@ -69,16 +71,37 @@ pub(super) fn write(
     origin: &Origin,
     warnings: Vec<String>,
     progress: &mut dyn FnMut(u64, u64),
-) -> Result<(IndexInfo, Vec<String>)> {
+) -> Result<(IndexInfo, Vec<String>, Vec<BadFile>)> {
     let fields = Fields::from_schema(&index.schema())?;
     let mut writer = writer_for(index, options)?;
     writer.delete_all_documents()?;
     let mut counts = Counts::default();
-    let (root, later, withdrawn, warnings) = match source {
-        Source::Loaded(corpus) => (corpus.root.as_path(), Vec::new(), Vec::new(), warnings),
+    let (root, later, withdrawn, warnings, left_out) = match source {
+        Source::Loaded(corpus) => (
+            corpus.root.as_path(),
+            Vec::new(),
+            Vec::new(),
+            warnings,
+            corpus.left_out.clone(),
+        ),
         Source::Files { root, files } => {
-            match stream(&writer, &fields, &counts, root, files, warnings, progress) {
-                Ok(checked) => (root, checked.later, checked.withdrawn, checked.warnings),
+            let streamed = stream(
+                &writer,
+                &fields,
+                &counts,
+                (root, files),
+                warnings,
+                options.skip_bad,
+                progress,
+            );
+            match streamed {
+                Ok(checked) => (
+                    root,
+                    checked.later,
+                    checked.withdrawn,
+                    checked.warnings,
+                    checked.left_out,
+                ),
                 Err(Stopped::Writer(e)) => return Err(worker_failure(writer, e)),
                 Err(Stopped::Input(problems)) => {
                     writer.rollback()?;
@@ -112,26 +135,32 @@ pub(super) fn write(
             Err(e) => return Err(worker_failure(writer, e)),
         }
     }
-    let info = origin.info(counts.documents.into_inner(), counts.passages.into_inner());
+    let info = origin.info(
+        counts.documents.into_inner(),
+        counts.passages.into_inner(),
+        root,
+        &left_out,
+    );
     commit(writer, &info, true)?;
-    Ok((info, warnings))
+    Ok((info, warnings, left_out))
 }
 
 /// One pass over `files`: parser threads read them and hand each full text
 /// to the writer's indexing threads as soon as it is checked (no thread in
 /// between to wake for every document), keeping back for the end what
 /// depends on the whole corpus. Every file is read even after a bad one, so
-/// that all the problems are reported at once; nothing more is written then.
+/// that all the problems are reported at once; nothing more is written then,
+/// unless `skip_bad` leaves the bad files out.
 fn stream(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     counts: &Counts,
-    root: &Path,
-    files: &[PathBuf],
+    (root, files): (&Path, &[PathBuf]),
     warnings: Vec<String>,
+    skip_bad: bool,
     progress: &mut dyn FnMut(u64, u64),
 ) -> std::result::Result<Checked<(u64, u64)>, Stopped> {
-    let checker = Mutex::new(Checker::new(warnings));
+    let checker = Mutex::new(Checker::new(warnings, skip_bad));
     let failed: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
     let work = |_: usize, path: &PathBuf| {
         let stat = file_stat(path);

@@ -12,7 +12,7 @@ use super::{
     BuildMode, BuildOptions, BuildReport, Origin, add_document, commit, delete_symbol, file_stat,
     parser_threads, worker_failure, writer_for,
 };
-use crate::corpus::check::sorted;
+use crate::corpus::check::{by_file, sorted};
 use crate::corpus::{Kind, Layout, Links, parse_file, parser_panicked};
 use crate::error::{Error, Result};
 use crate::index::columns::StrValues;
@@ -62,7 +62,16 @@ pub(super) fn update(
         current.insert(rel);
     }
     let removed: Vec<&String> = indexed.keys().filter(|k| !current.contains(*k)).collect();
-    if (changed.len() + removed.len()) as f64 > INCREMENTAL_MAX_SHARE * files.len().max(1) as f64 {
+    // Files left out last time are read again whatever changed: they are
+    // few to index, not a share of the corpus to re-index.
+    let left_before = prepared.previous.as_ref().map_or(0, |p| {
+        changed
+            .iter()
+            .filter(|f| p.left_out.contains(&relative(f)))
+            .count()
+    });
+    let share = changed.len() - left_before + removed.len();
+    if share as f64 > INCREMENTAL_MAX_SHARE * files.len().max(1) as f64 {
         return Ok(None);
     }
     let parsed = crate::pool::map(&changed, parser_threads(), &|f| {
@@ -80,9 +89,11 @@ pub(super) fn update(
             Err(mut d) => problems.append(&mut d),
         }
     }
-    if !problems.is_empty() {
+    if !problems.is_empty() && !options.skip_bad {
         return Err(Error::Input(sorted(problems)));
     }
+    // A file left out is not in the index: what it held before goes.
+    let left_out = by_file(problems);
     // The symbols that go away, and the files they belonged to.
     let old: Vec<&Indexed> = changed
         .iter()
@@ -154,16 +165,45 @@ pub(super) fn update(
     let previous_passages: u64 = indexed.values().map(|i| i.passages).sum();
     let gone_passages: u64 = old.iter().map(|i| i.passages).sum();
     let documents = (kept_symbols.len() + docs.len()) as u64;
-    let info = origin.info(documents, previous_passages - gone_passages + added);
+    if documents == 0 {
+        let problems = left_out.into_iter().flat_map(|f| f.problems).collect();
+        return Err(Error::Input(problems));
+    }
+    let info = origin.info(
+        documents,
+        previous_passages - gone_passages + added,
+        root,
+        &left_out,
+    );
+    // Only files left out again, as they were: nothing to write.
+    if docs.is_empty()
+        && old.is_empty()
+        && prepared
+            .previous
+            .as_ref()
+            .is_some_and(|p| origin.built(p) && p.left_out == info.left_out)
+    {
+        return Ok(Some(BuildReport {
+            left_out,
+            warnings: std::mem::take(warnings),
+            ..BuildReport::up_to_date(&info)
+        }));
+    }
     commit(writer, &info, false)?;
+    // A file indexed before and left out now is removed from the index.
+    let bad_before = left_out
+        .iter()
+        .filter(|f| indexed.contains_key(&relative(&f.path)))
+        .count();
     let mode = BuildMode::Incremental {
         changed: docs.len() as u64,
-        removed: removed.len() as u64,
+        removed: (removed.len() + bad_before) as u64,
     };
     Ok(Some(BuildReport::written(
         &info,
         mode,
         std::mem::take(warnings),
+        left_out,
     )))
 }
 

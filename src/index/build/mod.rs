@@ -18,7 +18,7 @@ use super::{
     Fields, IndexInfo, Prepared, SCHEMA_VERSION, clear, corpus_key, hold, left_behind, lock,
     older_schema, peek, prepare,
 };
-use crate::corpus::{self, Corpus, Document, Stamp, jsonl};
+use crate::corpus::{self, BadFile, Corpus, Document, Stamp, jsonl};
 use crate::error::{Error, Result};
 
 /// How to build an index.
@@ -30,6 +30,9 @@ pub struct BuildOptions {
     pub threads: Option<usize>,
     /// Memory budget of the writer in bytes, for all threads together.
     pub memory_budget: usize,
+    /// Index every file that passes the checks and leave the bad ones out
+    /// (listed in [`BuildReport::left_out`]) instead of refusing the corpus.
+    pub skip_bad: bool,
 }
 
 impl Default for BuildOptions {
@@ -38,6 +41,7 @@ impl Default for BuildOptions {
             rebuild: false,
             threads: None,
             memory_budget: 256 * 1024 * 1024,
+            skip_bad: false,
         }
     }
 }
@@ -72,6 +76,9 @@ pub struct BuildReport {
     /// Things worth telling the user (one line each): skipped files, gaps in
     /// numbering, an excerpt replaced by its full text.
     pub warnings: Vec<String>,
+    /// The files left out, each with its problems (only with
+    /// [`BuildOptions::skip_bad`]); the index holds every other file.
+    pub left_out: Vec<BadFile>,
 }
 
 impl BuildReport {
@@ -82,16 +89,23 @@ impl BuildReport {
             written: false,
             mode: BuildMode::UpToDate,
             warnings: Vec::new(),
+            left_out: Vec::new(),
         }
     }
 
-    fn written(info: &IndexInfo, mode: BuildMode, warnings: Vec<String>) -> BuildReport {
+    fn written(
+        info: &IndexInfo,
+        mode: BuildMode,
+        warnings: Vec<String>,
+        left_out: Vec<BadFile>,
+    ) -> BuildReport {
         BuildReport {
             documents: info.documents,
             passages: info.passages,
             written: true,
             mode,
             warnings,
+            left_out,
         }
     }
 }
@@ -119,14 +133,18 @@ impl Origin {
         info.corpus == self.corpus && info.fingerprint == self.fingerprint
     }
 
-    fn info(&self, documents: u64, passages: u64) -> IndexInfo {
-        IndexInfo::new(
+    /// What a commit records: the counts, and the files of the corpus at
+    /// `root` that are `left_out`.
+    fn info(&self, documents: u64, passages: u64, root: &Path, left_out: &[BadFile]) -> IndexInfo {
+        let mut info = IndexInfo::new(
             self.corpus.clone(),
             self.fingerprint.clone(),
             self.stamps.clone(),
             documents,
             passages,
-        )
+        );
+        info.left_out = left_out_of(root, left_out);
+        info
     }
 }
 
@@ -139,6 +157,7 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
     if let Some(info) = &prepared.previous
         && !options.rebuild
         && origin.built(info)
+        && info.left_out == left_out_of(&corpus.root, &corpus.left_out)
     {
         return Ok(BuildReport::up_to_date(info));
     }
@@ -160,7 +179,11 @@ pub fn build(corpus: &Corpus, dir: &Path, options: &BuildOptions) -> Result<Buil
 /// `rebuild`. `progress(done, total)` is called as files are read.
 ///
 /// Every file is checked before anything is committed: a bad file is
-/// reported with the others and the previous index stays as it was.
+/// reported with the others and the previous index stays as it was; with
+/// `skip_bad`, the bad files are left out instead ([`BuildReport::left_out`])
+/// and every other file is indexed, unless none passes. An index that
+/// left files out is not up to date for a build that does not skip them:
+/// that build checks the corpus again, and refuses it while they are bad.
 pub fn build_from(
     root: &Path,
     dir: &Path,
@@ -193,7 +216,8 @@ pub fn build_from(
         && !options.rebuild
         && previous.corpus == origin.corpus
     {
-        let unchanged = origin.built(previous);
+        // Files left out are read again, to be indexed or reported.
+        let unchanged = origin.built(previous) && previous.left_out.is_empty();
         if unchanged && !left_behind(dir) {
             return Ok(BuildReport::up_to_date(previous));
         }
@@ -225,7 +249,7 @@ pub fn build_from(
 pub(crate) fn in_ram(index: &tantivy::Index, corpus: &Corpus) -> Result<IndexInfo> {
     let source = full::Source::Loaded(corpus);
     let options = BuildOptions::default();
-    let (info, _) = full::write(
+    let (info, _, _) = full::write(
         index,
         source,
         &options,
@@ -249,7 +273,12 @@ fn in_full(
 ) -> Result<BuildReport> {
     let fresh = prepared.previous.is_none();
     match full::write(&prepared.index, source, options, origin, warnings, progress) {
-        Ok((info, warnings)) => Ok(BuildReport::written(&info, BuildMode::Full, warnings)),
+        Ok((info, warnings, left_out)) => Ok(BuildReport::written(
+            &info,
+            BuildMode::Full,
+            warnings,
+            left_out,
+        )),
         Err(e) => {
             if fresh {
                 clear(dir)?;
@@ -258,6 +287,20 @@ fn in_full(
             Err(e)
         }
     }
+}
+
+/// The paths of the files `left_out`, relative to the corpus at `root`, as
+/// the index records them.
+fn left_out_of(root: &Path, left_out: &[BadFile]) -> Vec<String> {
+    left_out.iter().map(|f| relative(root, &f.path)).collect()
+}
+
+/// `path` relative to the corpus at `root`, as the index records it.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// A writer with the options' threads (default: one per core, at most 4) and budget.
@@ -289,12 +332,7 @@ fn add_document(
     doc: &Document,
     stat: (u64, u64),
 ) -> tantivy::Result<u64> {
-    let rel = doc
-        .path
-        .strip_prefix(root)
-        .unwrap_or(&doc.path)
-        .to_string_lossy()
-        .into_owned();
+    let rel = relative(root, &doc.path);
     for p in &doc.passages {
         writer.add_document(to_document(fields, doc, p, &rel, stat))?;
     }
@@ -351,4 +389,64 @@ fn file_stat(path: &Path) -> (u64, u64) {
             .unwrap_or(0);
         (m.len(), t)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Index;
+
+    const GOOD: &str = "+++\nsymbol = \"A/RES/99/1\"\n+++\n\n1. Notes;\n\n2. Decides;\n";
+    const BAD: &str = "+++\nsymbol = \"A/RES/99/2\"\n+++\n\n2. Notes;\n\n1. Decides;\n";
+
+    fn corpus(tmp: &Path) -> std::path::PathBuf {
+        let root = tmp.join("corpus");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("a.txt"), GOOD).unwrap();
+        std::fs::write(root.join("b.txt"), BAD).unwrap();
+        root
+    }
+
+    fn skipping() -> BuildOptions {
+        BuildOptions {
+            skip_bad: true,
+            ..BuildOptions::default()
+        }
+    }
+
+    #[test]
+    fn both_entry_points_leave_the_same_file_out_and_record_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = corpus(tmp.path());
+        let streamed = tmp.path().join("streamed");
+        let report = build_from(&root, &streamed, &skipping(), &mut |_, _| {}).unwrap();
+        let loaded = tmp.path().join("loaded");
+        let corpus = Corpus::load_skipping_bad(&root).unwrap();
+        let built = build(&corpus, &loaded, &BuildOptions::default()).unwrap();
+        for (report, dir) in [(&report, &streamed), (&built, &loaded)] {
+            assert_eq!((report.documents, report.passages), (1, 2));
+            let paths: Vec<&Path> = report.left_out.iter().map(|f| f.path.as_path()).collect();
+            assert_eq!(paths, [root.join("b.txt")]);
+            assert_eq!(Index::open(dir).unwrap().info.left_out, ["b.txt"]);
+        }
+        // The same corpus loaded whole is refused: not the index above.
+        assert!(Corpus::load(&root).is_err());
+        let again = build(&corpus, &loaded, &BuildOptions::default()).unwrap();
+        assert_eq!(again.mode, BuildMode::UpToDate);
+    }
+
+    #[test]
+    fn a_build_that_skips_nothing_checks_again_what_was_left_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = corpus(tmp.path());
+        let dir = tmp.path().join("index");
+        build_from(&root, &dir, &skipping(), &mut |_, _| {}).unwrap();
+        let strict = build_from(&root, &dir, &BuildOptions::default(), &mut |_, _| {});
+        assert!(matches!(strict, Err(Error::Input(d)) if d[0].path == root.join("b.txt")));
+        let index = Index::open(&dir).unwrap();
+        assert_eq!(index.info.documents, 1, "the index is as it was");
+        let again = build_from(&root, &dir, &skipping(), &mut |_, _| {}).unwrap();
+        assert!(!again.written);
+        assert_eq!(again.left_out.len(), 1);
+    }
 }
