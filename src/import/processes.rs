@@ -178,10 +178,10 @@ mod tests {
         assert!(unsourced.is_empty(), "{unsourced:?}");
     }
 
-    /// The short names the built-in table's header defines for its
-    /// sources: the lines `#   NAME  description` of its "Sources" block
-    /// (a name stands three spaces in and ends at two spaces).
-    fn defined_sources() -> Vec<&'static str> {
+    /// The lines of the built-in table's "Sources" block that define a
+    /// short name: `#   NAME  description`, the name three spaces in (the
+    /// lines that continue a description stand further in).
+    fn source_definitions() -> Vec<&'static str> {
         BUILTIN
             .lines()
             .skip_while(|l| !l.starts_with("# Sources"))
@@ -189,6 +189,14 @@ mod tests {
             .take_while(|l| l.starts_with('#'))
             .filter_map(|l| l.strip_prefix("#   "))
             .filter(|l| !l.starts_with(' '))
+            .collect()
+    }
+
+    /// The short names the header defines: each definition's name ends at
+    /// the first two spaces.
+    fn defined_sources() -> Vec<&'static str> {
+        source_definitions()
+            .into_iter()
             .filter_map(|l| l.split_once("  ").map(|(name, _)| name.trim()))
             .collect()
     }
@@ -217,8 +225,16 @@ mod tests {
 
     #[test]
     fn every_builtin_comment_names_a_source_the_header_defines() {
+        let malformed: Vec<&str> = source_definitions()
+            .into_iter()
+            .filter(|l| !l.contains("  "))
+            .collect();
+        assert!(
+            malformed.is_empty(),
+            "a name two spaces from its description: {malformed:?}"
+        );
         let sources = defined_sources();
-        for name in ["RES", "UNODA sheet", "OEWG APR", "GA/DIS", "dig.watch"] {
+        for name in ["RES", "UNODA sheet", "OEWG APR", "GA/DIS", "dig.watch FR"] {
             assert!(sources.contains(&name), "{name} is defined: {sources:?}");
         }
         let unsourced: Vec<&str> = entry_comments()
