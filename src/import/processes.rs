@@ -319,6 +319,8 @@ mod tests {
             "A/80/257",
             "A/DEC/75/564",
             "A/C.1/73/L.27/Rev.1",
+            "A/C.1/78/L.11",
+            "A/C.1/80/L.20",
         ] {
             assert_eq!(of(oewg).as_deref(), Some("OEWG"), "{oewg}");
         }
@@ -331,6 +333,8 @@ mod tests {
             "A/RES/78/16",
             "A/C.1/73/L.37",
             "A/C.1/74/L.49/Rev.1",
+            "A/C.1/77/L.73",
+            "A/C.1/78/L.60/Rev.1",
         ] {
             assert_eq!(of(gge).as_deref(), Some("GGE"), "{gge}");
         }
