@@ -33,6 +33,39 @@ fn import_outside_any_project_knows_the_process_of_a_res_73_27() {
 }
 
 #[test]
+fn import_outside_any_project_knows_each_line_of_the_later_sessions() {
+    let d = Dir::new();
+    // The same invented text under the symbols of later sessions: the
+    // process comes from the built-in table, by symbol alone.
+    let cases = [
+        ("A/RES/80/16", "80/16", "process = \"OEWG\""),
+        ("A/RES/77/37", "77/37", "process = \"GGE\""),
+        ("A/RES/76/19", "76/19", "process = [\"OEWG\", \"GGE\"]"),
+        ("A/RES/75/282", "75/282", "process = \"AHC\""),
+    ];
+    for (symbol, number, _) in cases {
+        d.write(
+            &format!("download/{}.txt", number.replace('/', "-")),
+            RAW_73_27
+                .replace("A/RES/73/27", symbol)
+                .replace("73/27.", &format!("{number}.")),
+        );
+    }
+    let r = d.undex(&["import", "--out", "out", "download"]);
+    r.expect_code(0);
+    assert!(
+        !r.stderr().contains("no process is known"),
+        "{}",
+        r.stderr()
+    );
+    for (symbol, _, want) in cases {
+        let file = format!("out/{}.txt", symbol.replace('/', "-"));
+        let written = std::fs::read_to_string(d.join(&file)).expect("written");
+        assert_eq!(process_line(&written), Some(want), "{symbol}: {written}");
+    }
+}
+
+#[test]
 fn a_corpus_table_overrides_the_builtin_one_and_adds_to_it() {
     let d = Dir::new();
     d.write(

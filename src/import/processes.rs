@@ -178,6 +178,115 @@ mod tests {
         assert!(unsourced.is_empty(), "{unsourced:?}");
     }
 
+    /// The lines of the built-in table's "Sources" block that define a
+    /// short name: `#   NAME  description`, the name three spaces in (the
+    /// lines that continue a description stand further in).
+    fn source_definitions() -> Vec<&'static str> {
+        BUILTIN
+            .lines()
+            .skip_while(|l| !l.starts_with("# Sources"))
+            .skip(1)
+            .take_while(|l| l.starts_with('#'))
+            .filter_map(|l| l.strip_prefix("#   "))
+            .filter(|l| !l.starts_with(' '))
+            .collect()
+    }
+
+    /// The short names the header defines: each definition's name ends at
+    /// the first two spaces.
+    fn defined_sources() -> Vec<&'static str> {
+        source_definitions()
+            .into_iter()
+            .filter_map(|l| l.split_once("  ").map(|(name, _)| name.trim()))
+            .collect()
+    }
+
+    /// Whether `name` stands in `text` as a whole word (not inside a longer
+    /// one: `RES` is not found in `RESOLUTION`).
+    fn names(text: &str, name: &str) -> bool {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// The comment of each entry line of the built-in table.
+    fn entry_comments() -> Vec<(&'static str, &'static str)> {
+        BUILTIN
+            .lines()
+            .filter(|l| l.starts_with('"'))
+            .map(|l| {
+                l.split_once('#')
+                    .map_or((l, ""), |(e, c)| (e.trim(), c.trim()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_builtin_comment_names_a_source_the_header_defines() {
+        let malformed: Vec<&str> = source_definitions()
+            .into_iter()
+            .filter(|l| !l.contains("  "))
+            .collect();
+        assert!(
+            malformed.is_empty(),
+            "a name two spaces from its description: {malformed:?}"
+        );
+        let sources = defined_sources();
+        for name in ["RES", "UNODA sheet", "OEWG APR", "GA/DIS", "dig.watch FR"] {
+            assert!(sources.contains(&name), "{name} is defined: {sources:?}");
+        }
+        let unsourced: Vec<&str> = entry_comments()
+            .into_iter()
+            .filter(|(_, c)| !sources.iter().any(|s| names(c, s)))
+            .map(|(e, _)| e)
+            .collect();
+        assert!(
+            unsourced.is_empty(),
+            "no defined source named: {unsourced:?}"
+        );
+        let unused: Vec<&&str> = sources
+            .iter()
+            .filter(|s| !entry_comments().iter().any(|(_, c)| names(c, s)))
+            .collect();
+        assert!(unused.is_empty(), "defined but never cited: {unused:?}");
+    }
+
+    #[test]
+    fn every_resolution_cited_as_a_source_is_in_the_table() {
+        let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
+        for (entry, comment) in entry_comments() {
+            for (at, _) in comment.match_indices("RES ") {
+                let cited: String = comment[at + 4..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '/')
+                    .collect();
+                let symbol = format!("A/RES/{cited}");
+                assert!(
+                    table.contains_key(&symbol),
+                    "{entry} cites {symbol}, which the table does not list"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_builtin_table_names_only_the_three_processes() {
+        let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
+        for (symbol, processes) in &table {
+            assert!(
+                processes
+                    .iter()
+                    .all(|p| ["OEWG", "GGE", "AHC"].contains(&p.as_str())),
+                "{symbol}: {processes:?}"
+            );
+            let mut unique = processes.clone();
+            unique.dedup();
+            assert_eq!(&unique, processes, "{symbol} names a process twice");
+        }
+    }
+
     #[test]
     fn the_builtin_table_knows_the_anchors_of_the_field() {
         let table = builtin_processes_table().unwrap_or_else(|e| panic!("{e}"));
@@ -196,6 +305,46 @@ mod tests {
             "A/RES/79/243",
         ] {
             assert_eq!(of(res).as_deref(), Some("AHC"), "{res}");
+        }
+        // Each session's texts of the OEWG line, 74 to 80, and its reports.
+        for oewg in [
+            "A/RES/74/29",
+            "A/RES/77/36",
+            "A/RES/78/237",
+            "A/RES/79/237",
+            "A/RES/80/16",
+            "A/77/275",
+            "A/78/265",
+            "A/79/214",
+            "A/80/257",
+            "A/DEC/75/564",
+            "A/C.1/73/L.27/Rev.1",
+            "A/C.1/78/L.11",
+            "A/C.1/80/L.20",
+        ] {
+            assert_eq!(of(oewg).as_deref(), Some("OEWG"), "{oewg}");
+        }
+        // The GGE line's "Advancing" resolutions, the programme of action
+        // that continues it, and their drafts.
+        for gge in [
+            "A/RES/74/28",
+            "A/RES/75/32",
+            "A/RES/77/37",
+            "A/RES/78/16",
+            "A/C.1/73/L.37",
+            "A/C.1/74/L.49/Rev.1",
+            "A/C.1/77/L.73",
+            "A/C.1/78/L.60/Rev.1",
+        ] {
+            assert_eq!(of(gge).as_deref(), Some("GGE"), "{gge}");
+        }
+        // The common history, the joint resolution, the reports on both.
+        for both in ["A/RES/53/70", "A/DEC/72/512", "A/RES/76/19", "A/77/380"] {
+            assert_eq!(of(both).as_deref(), Some("OEWG,GGE"), "{both}");
+        }
+        // Symbols no source gives stay out, however likely.
+        for absent in ["A/RES/36/103", "A/80/534", "A/RES/79/238"] {
+            assert_eq!(of(absent), None, "{absent}");
         }
     }
 
