@@ -109,7 +109,6 @@ pub fn schema() -> Schema {
     b.add_text_field(Fields::REFS, key_options(true));
     b.add_text_field(Fields::CITES, key_options(false));
     b.add_text_field(Fields::DATE, key_options(true));
-    b.add_text_field(Fields::ADOPTED_AS, key_options(true));
     b.add_text_field(Fields::TEXT, text_options(analysis::STEMMED, true));
     b.add_text_field(Fields::TEXT_EXACT, text_options(analysis::EXACT, false));
     b.add_bool_field(Fields::EXCERPT, STORED);
@@ -125,6 +124,8 @@ pub fn schema() -> Schema {
     );
     b.add_u64_field(Fields::FILE_SIZE, FAST);
     b.add_u64_field(Fields::FILE_MTIME, FAST);
+    // Added in version 5, last, so that the fields before keep their numbers.
+    b.add_text_field(Fields::ADOPTED_AS, key_options(true));
     b.build()
 }
 
