@@ -331,7 +331,8 @@ mod tests {
         assert_eq!(s.meta.committee.as_deref(), Some("First Committee"));
         assert_eq!(s.meta.agenda_item.as_deref(), Some("99 (mm)"));
         assert_eq!(s.meta.adopted_as.as_deref(), Some("A/RES/99/58"));
-        let e = parse("+++\nsymbol = \"A/C.1/99/L.7\"\nadopted_as = \"A/RES 99/58\"\n+++\n").unwrap_err();
+        let e = parse("+++\nsymbol = \"A/C.1/99/L.7\"\nadopted_as = \"A/RES 99/58\"\n+++\n")
+            .unwrap_err();
         assert_eq!(e[0].line, 3);
         assert!(e[0].message.contains("adopted_as"), "{}", e[0].message);
     }

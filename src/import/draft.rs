@@ -98,8 +98,7 @@ fn committee(text: &str) -> Option<String> {
     let t = text.trim();
     let words = t.split_whitespace().count();
     let ends = t.ends_with("Committee") || t.ends_with("Committee)");
-    (ends && words <= 8 && t.chars().next().is_some_and(char::is_uppercase))
-        .then(|| collapse_ws(t))
+    (ends && words <= 8 && t.chars().next().is_some_and(char::is_uppercase)).then(|| collapse_ws(t))
 }
 
 /// Whether the masthead says `Distr.: Limited`, the distribution of drafts.
@@ -176,10 +175,9 @@ pub(crate) fn read(lines: &[Line], symbol: &str) -> Option<(Masthead, Draft)> {
             head.body_start = run.last + 1;
         }
         None => {
-            draft.warnings.push((
-                first_line,
-                "no title found after the sponsors' line".into(),
-            ));
+            draft
+                .warnings
+                .push((first_line, "no title found after the sponsors' line".into()));
             head.body_start = sponsors_run.last + 1;
         }
     }
@@ -205,10 +203,7 @@ mod tests {
         assert_eq!(head.kind, Kind::Draft);
         assert_eq!(head.title.as_deref(), Some("Quiet lamps in the night"));
         assert_eq!(head.session, Some(NumberOrText::Number(99)));
-        assert_eq!(
-            head.agenda_item,
-            Some(NumberOrText::Text("98 (kk)".into()))
-        );
+        assert_eq!(head.agenda_item, Some(NumberOrText::Text("98 (kk)".into())));
         assert_eq!(draft.committee.as_deref(), Some("First Committee"));
         assert_eq!(
             draft.sponsors,
@@ -243,7 +238,10 @@ mod tests {
             Some("the Chair of the Committee")
         );
         assert_eq!(sponsors_of("Quiet lamps"), None);
-        assert_eq!(committee("First Committee").as_deref(), Some("First Committee"));
+        assert_eq!(
+            committee("First Committee").as_deref(),
+            Some("First Committee")
+        );
         assert_eq!(
             committee("Special Political and Decolonization Committee (Fourth Committee)")
                 .as_deref(),

@@ -238,7 +238,10 @@ const DESCRIPTIONS: [(&str, &str); 25] = [
         "how to cite the passage: A/RES/73/27, para. 5",
     ),
     (Fields::TITLE, "document title"),
-    (Fields::KIND, "resolution, decision, draft, report or commentary"),
+    (
+        Fields::KIND,
+        "resolution, decision, draft, report or commentary",
+    ),
     (Fields::PART, "preambular, operative, report or commentary"),
     (
         Fields::PROCESS,
