@@ -74,8 +74,17 @@ fn runs(lines: &[Line]) -> Vec<Run> {
     out
 }
 
-/// The sponsors as printed, when `text` is the sponsors' run.
-fn sponsors_of(text: &str) -> Option<String> {
+/// Who submitted a draft, as printed.
+#[derive(Debug, PartialEq, Eq)]
+enum Submitted {
+    /// States: `Canada, Germany and Netherlands (Kingdom of the)`.
+    States(String),
+    /// An officer: `the Chair of the Committee`.
+    Officer(String),
+}
+
+/// Who submitted the draft, when `text` is the sponsors' run.
+fn sponsors_of(text: &str) -> Option<Submitted> {
     let text = text.trim().trim_end_matches('*').trim();
     for ending in ENDINGS {
         if let Some(head) = text.len().checked_sub(ending.len()).and_then(|at| {
@@ -83,12 +92,12 @@ fn sponsors_of(text: &str) -> Option<String> {
                 .filter(|tail| tail.eq_ignore_ascii_case(ending))
                 .and_then(|_| text.get(..at))
         }) {
-            return Some(head.trim().to_string());
+            return Some(Submitted::States(head.trim().to_string()));
         }
     }
     SUBMITTED.iter().find_map(|opening| {
         text.strip_prefix(opening)
-            .map(|by| by.trim().trim_end_matches('.').to_string())
+            .map(|by| Submitted::Officer(by.trim().trim_end_matches('.').to_string()))
     })
 }
 
@@ -117,7 +126,7 @@ pub(crate) fn read(lines: &[Line], symbol: &str) -> Option<(Masthead, Draft)> {
         return None;
     }
     let runs = runs(lines);
-    let (at, printed) = runs
+    let (at, submitted) = runs
         .iter()
         .enumerate()
         .find_map(|(k, run)| sponsors_of(&run.text).map(|s| (k, s)))?;
@@ -147,9 +156,13 @@ pub(crate) fn read(lines: &[Line], symbol: &str) -> Option<(Masthead, Draft)> {
         }
     }
     let sponsors_run = runs.get(at)?;
-    draft.sponsors = super::sponsors::split(&printed);
     let first_line = lines.get(sponsors_run.first).map_or(0, |l| l.no);
-    for s in &draft.sponsors {
+    let states = matches!(submitted, Submitted::States(_));
+    draft.sponsors = match submitted {
+        Submitted::States(printed) => super::sponsors::split(&printed),
+        Submitted::Officer(officer) => vec![officer],
+    };
+    for s in draft.sponsors.iter().filter(|_| states) {
         if !super::sponsors::is_known_sponsor(s) {
             draft.warnings.push((
                 first_line,
@@ -215,6 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_by_an_officer_and_one_without_a_title() {
+        let raw = "United Nations\nA/99/L.3\n\nDistr.: Limited\n\nNinety-ninth session\nAgenda item 7\nLamps\n\nDraft resolution submitted by the President of\nthe General Assembly\n\nQuiet lamps\n\nThe General Assembly,\n\n1. Decides.\n";
+        let (head, draft) = read_raw(raw, "A/99/L.3").expect("a draft");
+        assert_eq!(draft.sponsors, ["the President of the General Assembly"]);
+        assert!(draft.warnings.is_empty(), "{:?}", draft.warnings);
+        assert_eq!(head.title.as_deref(), Some("Quiet lamps"));
+        assert!(draft.committee.is_none());
+        let raw = "United Nations\nA/99/L.4\n\nDistr.: Limited\n\nChile: draft decision\n\nThe General Assembly, decides to meet.\n";
+        let (head, draft) = read_raw(raw, "A/99/L.4").expect("a draft");
+        assert_eq!(head.title, None);
+        assert_eq!(
+            draft.warnings,
+            [(6, "no title found after the sponsors' line".to_string())]
+        );
+        assert_eq!(head.body_start, 6, "the body follows the sponsors' line");
+    }
+
+    #[test]
     fn a_resolution_is_no_draft() {
         let raw = "United Nations\nA/RES/99/7\n\nDistr.: General\n\n99/7. Quiet lamps\n\nThe General Assembly,\n\n1. Decides.\n";
         assert!(read_raw(raw, "A/RES/99/7").is_none());
@@ -225,17 +256,15 @@ mod tests {
 
     #[test]
     fn sponsors_line_endings() {
+        let states = |s: &str| Some(Submitted::States(s.into()));
         assert_eq!(
-            sponsors_of("Chile and Peru: revised draft resolution").as_deref(),
-            Some("Chile and Peru")
+            sponsors_of("Chile and Peru: revised draft resolution"),
+            states("Chile and Peru")
         );
+        assert_eq!(sponsors_of("Chile: Draft decision"), states("Chile"));
         assert_eq!(
-            sponsors_of("Chile: Draft decision").as_deref(),
-            Some("Chile")
-        );
-        assert_eq!(
-            sponsors_of("Draft resolution submitted by the Chair of the Committee.").as_deref(),
-            Some("the Chair of the Committee")
+            sponsors_of("Draft resolution submitted by the Chair of the Committee."),
+            Some(Submitted::Officer("the Chair of the Committee".into()))
         );
         assert_eq!(sponsors_of("Quiet lamps"), None);
         assert_eq!(
