@@ -102,7 +102,7 @@ fn refused_corpus_files() -> Vec<(&'static str, Vec<u8>, String)> {
         ("empty-symbol.txt", s(&with_symbol("  ")), "2: the symbol is empty".into()),
         ("long-symbol.txt", s(&with_symbol(&format!("A/{}", "1".repeat(100)))), "2: the symbol is over 100 characters long".into()),
         ("kind.txt", s(&fm("kind = \"memo\"\n+++\n\n1. Decides.\n").replace("kind = \"resolution\"\n", "")),
-            "4: unknown kind \"memo\"; expected one of resolution, decision, report, commentary".into()),
+            "4: unknown kind \"memo\"; expected one of resolution, decision, draft, report, commentary".into()),
         ("adopted-time.txt", s(&fm("adopted = 2018-12-05T10:00:00\n+++\n\n1. Decides.\n")),
             "5: `adopted` must be a date such as 2018-12-05 (no time)".into()),
         ("excerpt-string.txt", s(&fm("excerpt = \"yes\"\n+++\n\n1. Decides.\n")),

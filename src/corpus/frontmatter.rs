@@ -19,6 +19,8 @@ struct RawMeta {
     kind: Option<String>,
     process: Option<OneOrMany>,
     sponsor: Option<OneOrMany>,
+    committee: Option<String>,
+    adopted_as: Option<String>,
     adopted: Option<toml::value::Datetime>,
     vote: Option<Vote>,
     session: Option<StrOrInt>,
@@ -201,6 +203,14 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Vec<Diagnostic
         DateOrStr::Date(dt) => dt.to_string(),
         DateOrStr::Str(s) => s.trim().to_owned(),
     });
+    let adopted_as = raw.adopted_as.map(|s| s.trim().to_owned());
+    if let Some(Err(why)) = adopted_as.as_deref().map(check_symbol) {
+        problems.push(Diagnostic::new(
+            path,
+            key_line("adopted_as"),
+            format!("`adopted_as`: {why}"),
+        ));
+    }
     if let Some(aliases) = &raw.aliases {
         for (name, target) in aliases {
             if let Err(why) = check_symbol(target.trim()) {
@@ -225,6 +235,11 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Vec<Diagnostic
         kind,
         process: raw.process.map(OneOrMany::into_vec).unwrap_or_default(),
         sponsor: raw.sponsor.map(OneOrMany::into_vec).unwrap_or_default(),
+        committee: raw
+            .committee
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+        adopted_as,
         adopted,
         vote: raw.vote,
         session: raw.session.map(StrOrInt::into_string),
@@ -299,6 +314,27 @@ mod tests {
         assert!(s.meta.excerpt);
         assert_eq!(s.body, "body\n");
         assert_eq!(s.body_line, 15);
+    }
+
+    #[test]
+    fn reads_a_drafts_keys() {
+        let s = parse(
+            "+++\nsymbol = \"A/C.1/99/L.7\"\nkind = \"draft\"\nsponsor = [\n  \"Bosnia and Herzegovina\",\n  \"Netherlands (Kingdom of the)\",\n]\ncommittee = \"First Committee\"\nagenda_item = \"99 (mm)\"\nadopted_as = \"A/RES/99/58\"\n+++\nbody\n",
+        )
+        .unwrap();
+        assert_eq!(s.meta.kind, Kind::Draft);
+        assert_eq!(s.meta.layout, Layout::Draft);
+        assert_eq!(
+            s.meta.sponsor,
+            ["Bosnia and Herzegovina", "Netherlands (Kingdom of the)"]
+        );
+        assert_eq!(s.meta.committee.as_deref(), Some("First Committee"));
+        assert_eq!(s.meta.agenda_item.as_deref(), Some("99 (mm)"));
+        assert_eq!(s.meta.adopted_as.as_deref(), Some("A/RES/99/58"));
+        let e = parse("+++\nsymbol = \"A/C.1/99/L.7\"\nadopted_as = \"A/RES 99/58\"\n+++\n")
+            .unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert!(e[0].message.contains("adopted_as"), "{}", e[0].message);
     }
 
     #[test]

@@ -25,6 +25,7 @@ struct Line {
     process: OneOrMany,
     section: Option<String>,
     date: Option<String>,
+    adopted_as: Option<String>,
     #[serde(default)]
     refs: Vec<String>,
     #[serde(default)]
@@ -214,6 +215,7 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
                 title: line.title.clone(),
                 kind,
                 date: line.date.clone(),
+                adopted_as: line.adopted_as.clone(),
                 excerpt: line.excerpt,
                 ..Meta::default()
             },

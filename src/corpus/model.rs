@@ -17,6 +17,9 @@ pub enum Kind {
     Resolution,
     /// A decision.
     Decision,
+    /// A draft resolution or decision (`A/C.1/80/L.46`), numbered as the
+    /// resolution it would become.
+    Draft,
     /// A report, with paragraphs numbered through headed sections.
     Report,
     /// Scholarship or notes about the texts.
@@ -29,15 +32,17 @@ impl Kind {
         match self {
             Kind::Resolution => "resolution",
             Kind::Decision => "decision",
+            Kind::Draft => "draft",
             Kind::Report => "report",
             Kind::Commentary => "commentary",
         }
     }
 
     /// Every kind, for messages that list the accepted values.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Resolution,
         Kind::Decision,
+        Kind::Draft,
         Kind::Report,
         Kind::Commentary,
     ];
@@ -75,12 +80,13 @@ pub enum Layout {
 
 impl Layout {
     /// The layout of a document of `kind` with `symbol`: the kind says
-    /// resolution or report; a resolution whose symbol is a draft's (`/L.`)
-    /// is a draft.
+    /// resolution, draft or report; a resolution whose symbol is a draft's
+    /// (`/L.`) is a draft.
     pub fn of(kind: Kind, symbol: &str) -> Layout {
         match kind {
             Kind::Report => Layout::Report,
             Kind::Commentary => Layout::Commentary,
+            Kind::Draft => Layout::Draft,
             Kind::Resolution | Kind::Decision if is_draft(symbol) => Layout::Draft,
             Kind::Resolution | Kind::Decision => Layout::Resolution,
         }
@@ -192,8 +198,15 @@ pub struct Meta {
     pub layout: Layout,
     /// The negotiating processes it belongs to.
     pub process: Vec<String>,
-    /// Main sponsors.
+    /// Main sponsors; a draft's as printed, one State a value.
     pub sponsor: Vec<String>,
+    /// The Main Committee a draft was submitted to (`First Committee`);
+    /// none for a plenary draft.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// The symbol of the resolution or decision a draft became (`A/RES/80/58`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted_as: Option<String>,
     /// Date of adoption, `YYYY-MM-DD`.
     pub adopted: Option<String>,
     /// The recorded vote.
@@ -284,6 +297,8 @@ mod tests {
             Layout::Resolution
         );
         assert_eq!(Layout::of(Kind::Resolution, "A/C.1/73/L.27"), Layout::Draft);
+        assert_eq!(Layout::of(Kind::Draft, "A/C.1/80/L.46"), Layout::Draft);
+        assert_eq!(Kind::Draft.as_str(), "draft");
         assert_eq!(Layout::of(Kind::Report, "A/70/174"), Layout::Report);
         assert_eq!(
             Layout::of(Kind::Commentary, "Chung2019"),

@@ -143,6 +143,7 @@ pub fn quickwit_config(index_id: &str) -> serde_json::Value {
                 keys("process"),
                 {"name": "section", "type": "text", "tokenizer": "en_stem", "record": "position"},
                 key("date", true),
+                key("adopted_as", false),
                 keys("refs"),
                 {"name": "notes", "type": "array<json>", "indexed": false},
                 {"name": "excerpt", "type": "bool"},

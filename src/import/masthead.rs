@@ -12,7 +12,7 @@ pub(crate) enum NumberOrText {
 }
 
 /// What the masthead says.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Masthead {
     pub title: Option<String>,
     pub kind: Kind,
@@ -65,7 +65,7 @@ pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
     Some(join_lines(parts))
 }
 
-fn session(text: &str) -> Option<NumberOrText> {
+pub(crate) fn session(text: &str) -> Option<NumberOrText> {
     let name = text.strip_suffix(" session")?.trim();
     Some(match ordinal_word(name) {
         Some(n) => NumberOrText::Number(n),
@@ -73,7 +73,7 @@ fn session(text: &str) -> Option<NumberOrText> {
     })
 }
 
-fn agenda_item(text: &str) -> Option<NumberOrText> {
+pub(crate) fn agenda_item(text: &str) -> Option<NumberOrText> {
     let text = text.trim_end_matches('*').trim();
     let item = if let Some(rest) = text
         .strip_prefix("Agenda items ")
@@ -251,7 +251,7 @@ pub(crate) fn parse(lines: &[Line], symbol: &str) -> Masthead {
 }
 
 /// Masthead lines that carry nothing the corpus keeps.
-fn is_known(t: &str) -> bool {
+pub(crate) fn is_known(t: &str) -> bool {
     matches!(
         t,
         "United Nations" | "General Assembly" | "Security Council" | "Economic and Social Council"

@@ -2,13 +2,16 @@
 //!
 //! The steps, each in its own file: split the input into lines
 //! (`lines`), take away page furniture (`furniture`) and footnote areas
-//! (`footnotes`), read the masthead (`masthead`), regroup the body into
+//! (`footnotes`), read the masthead (`masthead`, or `draft` for a draft and
+//! its sponsors, `sponsors`), regroup the body into
 //! paragraphs and read their labels (`body`, `labels`), put the
 //! footnote markers back as `[^n]` (`markers`), and write the corpus file
 //! (`render`, `write`); `run` is one import of many inputs into a folder.
 //! The corpus format is docs/corpus-format.md.
 
+mod adopted;
 mod body;
+mod draft;
 mod footnotes;
 mod furniture;
 mod labels;
@@ -18,6 +21,7 @@ mod masthead;
 mod processes;
 mod render;
 mod run;
+mod sponsors;
 mod text;
 mod write;
 
@@ -196,7 +200,11 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     furniture::mark_running_titles(&mut lines, &guessed_title, &symbol);
     furniture::mark_contents(&mut lines);
     let found = footnotes::extract(&mut lines);
-    let head = masthead::parse(&lines, &symbol);
+    let (head, draft) = match draft::read(&lines, &symbol) {
+        Some((head, draft)) => (head, Some(draft)),
+        None => (masthead::parse(&lines, &symbol), None),
+    };
+    let draft = draft.unwrap_or_default();
 
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let warn = |warnings: &mut Vec<Diagnostic>, line: usize, message: String| {
@@ -206,6 +214,9 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         warn(&mut warnings, *line, message.clone());
     }
     let mut comments = Vec::new();
+    for (line, message) in &draft.warnings {
+        warn(&mut warnings, *line, message.clone());
+    }
     for (line, text) in &head.unplaced {
         if *line == 0 {
             warn(&mut warnings, 0, text.clone());
@@ -297,6 +308,9 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         adopted: head.adopted.or(body.closing_date),
         report: head.report.clone(),
         meeting: body.meeting.clone(),
+        committee: draft.committee,
+        sponsor: draft.sponsors,
+        adopted_as: adopted::adopted_as(&symbol),
         source,
         comments,
     };

@@ -16,6 +16,12 @@ pub(crate) struct FrontMatter {
     pub adopted: Option<Date>,
     pub report: Option<String>,
     pub meeting: Option<String>,
+    /// A draft's Main Committee.
+    pub committee: Option<String>,
+    /// A draft's sponsors, written one a line.
+    pub sponsor: Vec<String>,
+    /// What a draft became.
+    pub adopted_as: Option<String>,
     pub source: Option<String>,
     /// TOML comments: masthead notes and masthead lines not understood.
     pub comments: Vec<String>,
@@ -55,6 +61,9 @@ pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, S
             ),
         ),
     }
+    if let Some(c) = &front.committee {
+        key("committee", string(c));
+    }
     if let Some(s) = &front.session {
         key("session", number_or_text(s));
     }
@@ -64,11 +73,23 @@ pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, S
     if let Some(d) = front.adopted {
         key("adopted", d.to_string());
     }
+    if let Some(a) = &front.adopted_as {
+        key("adopted_as", string(a));
+    }
     if let Some(r) = &front.report {
         key("report", string(r));
     }
     if let Some(m) = &front.meeting {
         key("meeting", string(m));
+    }
+    if !front.sponsor.is_empty() {
+        // One a line: a draft may have a hundred.
+        let names: String = front
+            .sponsor
+            .iter()
+            .map(|s| format!("  {},\n", string(s)))
+            .collect();
+        key("sponsor", format!("[\n{names}]"));
     }
     if let Some(s) = &front.source {
         key("source", string(s));

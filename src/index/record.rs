@@ -48,6 +48,9 @@ pub(crate) fn to_document(
     if let Some(date) = doc.meta.date() {
         d.add_text(f.date, date);
     }
+    if let Some(r) = &doc.meta.adopted_as {
+        d.add_text(f.adopted_as, r);
+    }
     d.add_text(f.text, &p.text);
     d.add_text(f.text_exact, &p.text);
     d.add_bool(f.excerpt, doc.meta.excerpt);
@@ -100,6 +103,7 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         process: all(f.process),
         section: s(f.section),
         date: s(f.date),
+        adopted_as: s(f.adopted_as),
         refs: all(f.refs),
         notes: s(f.notes)
             .and_then(|j| serde_json::from_str(&j).ok())

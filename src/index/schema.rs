@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 
 /// The version of the schema below. Change it with every change to the
 /// schema; `tests/golden/schema-v{N}.json` pins each version.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +24,7 @@ pub struct Fields {
     pub citation: Field,
     /// The document title (stored).
     pub title: Field,
-    /// `resolution`, `decision`, `report`, `commentary` (key, stored, fast).
+    /// `resolution`, `decision`, `draft`, `report`, `commentary` (key, stored, fast).
     pub kind: Field,
     /// `preambular`, `operative`, `report`, `commentary` (key, stored, fast).
     pub part: Field,
@@ -38,6 +38,9 @@ pub struct Fields {
     pub cites: Field,
     /// `2018-12-05` or `2019-05` (key, stored).
     pub date: Field,
+    /// A draft's `adopted_as`: the symbol of the resolution it became (key,
+    /// stored), so that a resolution finds its draft.
+    pub adopted_as: Field,
     /// The passage text (stemmed, positions, stored).
     pub text: Field,
     /// The passage text again, unstemmed (positions, not stored).
@@ -121,6 +124,8 @@ pub fn schema() -> Schema {
     );
     b.add_u64_field(Fields::FILE_SIZE, FAST);
     b.add_u64_field(Fields::FILE_MTIME, FAST);
+    // Added in version 5, last, so that the fields before keep their numbers.
+    b.add_text_field(Fields::ADOPTED_AS, key_options(true));
     b.build()
 }
 
@@ -151,6 +156,8 @@ impl Fields {
     pub const CITES: &str = "cites";
     /// The name of [`Fields::date`] in the schema.
     pub const DATE: &str = "date";
+    /// The name of [`Fields::adopted_as`] in the schema.
+    pub const ADOPTED_AS: &str = "adopted_as";
     /// The name of [`Fields::text`] in the schema.
     pub const TEXT: &str = "text";
     /// The name of [`Fields::text_exact`] in the schema.
@@ -198,6 +205,7 @@ impl Fields {
             refs: f(Fields::REFS)?,
             cites: f(Fields::CITES)?,
             date: f(Fields::DATE)?,
+            adopted_as: f(Fields::ADOPTED_AS)?,
             text: f(Fields::TEXT)?,
             text_exact: f(Fields::TEXT_EXACT)?,
             excerpt: f(Fields::EXCERPT)?,
@@ -215,7 +223,7 @@ impl Fields {
 }
 
 /// What each field holds, for the schema description.
-const DESCRIPTIONS: [(&str, &str); 24] = [
+const DESCRIPTIONS: [(&str, &str); 25] = [
     (Fields::ID, "passage id, symbol#anchor: A/RES/73/27#OP5"),
     (
         Fields::SYMBOL,
@@ -230,7 +238,10 @@ const DESCRIPTIONS: [(&str, &str); 24] = [
         "how to cite the passage: A/RES/73/27, para. 5",
     ),
     (Fields::TITLE, "document title"),
-    (Fields::KIND, "resolution, decision, report or commentary"),
+    (
+        Fields::KIND,
+        "resolution, decision, draft, report or commentary",
+    ),
     (Fields::PART, "preambular, operative, report or commentary"),
     (
         Fields::PROCESS,
@@ -248,6 +259,10 @@ const DESCRIPTIONS: [(&str, &str); 24] = [
     (
         Fields::DATE,
         "adoption date (YYYY-MM-DD) or a commentary's date",
+    ),
+    (
+        Fields::ADOPTED_AS,
+        "a draft's adopted_as: the symbol of the resolution it became (A/RES/80/58)",
     ),
     (Fields::TEXT, "the passage text, stemmed for search"),
     (

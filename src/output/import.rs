@@ -223,7 +223,11 @@ fn meta_fields(m: &Meta) -> Vec<(&'static str, String)> {
             "process",
             Some(list(&m.process).unwrap_or_else(|| "(none)".into())),
         ),
-        ("sponsor", list(&m.sponsor)),
+        // A semicolon shows where the names were cut (`Bosnia and Herzegovina; Chile`).
+        (
+            "sponsor",
+            (!m.sponsor.is_empty()).then(|| m.sponsor.join("; ")),
+        ),
         ("author", list(&m.author)),
         ("adopted", m.adopted.clone()),
         ("date", m.date.clone()),
@@ -236,8 +240,10 @@ fn meta_fields(m: &Meta) -> Vec<(&'static str, String)> {
                 )
             }),
         ),
+        ("committee", m.committee.clone()),
         ("session", m.session.clone()),
         ("agenda item", m.agenda_item.clone()),
+        ("adopted as", m.adopted_as.clone()),
         ("report", m.report.clone()),
         ("meeting", m.meeting.clone()),
         ("source", m.source.clone()),

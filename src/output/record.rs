@@ -16,7 +16,7 @@ use crate::corpus::BadFile;
 use crate::diff::{AlignSummary, Only, Shared, Side};
 use crate::index::stats::Stats;
 use crate::output::import::{CheckedRecord, Refused};
-use crate::search::{Hit, PassageRecord, Summary};
+use crate::search::{Adoption, Hit, PassageRecord, Summary};
 
 /// One JSON Lines record: its `type` names the variant, its `data` is the value.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +39,8 @@ pub enum Record<'a> {
     SearchSummary(&'a Summary),
     /// A passage shown.
     Passage(&'a PassageRecord),
+    /// A draft and the resolution it became, linked to what is shown.
+    Adoption(&'a Adoption),
     /// A passage of another document that refers to what is shown.
     CitedBy(&'a PassageRecord),
     /// What a comparison counted.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::record::{self, Record};
 use super::{CITATION, DIM, plural, processes};
 use crate::corpus::Kind;
-use crate::search::{PassageRecord, Shown, ShownAs};
+use crate::search::{Adoption, PassageRecord, Shown, ShownAs};
 
 /// How many referring passages are printed before the rest is counted.
 const REFERRED_SHOWN: usize = 5;
@@ -14,6 +14,7 @@ const REFERRED_SHOWN: usize = 5;
 /// `cited_by` records unless `refs` is false.
 pub fn json(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
     record::write_all(out, shown.passages.iter().map(Record::Passage))?;
+    record::write_all(out, shown.adoptions.iter().map(Record::Adoption))?;
     if refs {
         record::write_all(out, shown.cited_by.iter().map(Record::CitedBy))?;
     }
@@ -24,10 +25,17 @@ pub fn json(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
 /// passages, then (unless `refs` is false) what refers to them.
 pub fn human(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
     if let (ShownAs::Document, Some(first)) = (shown.what, shown.passages.first()) {
-        document_header(out, first)?;
+        document_header(out, first, &shown.adoptions)?;
     }
     for p in &shown.passages {
         passage_human(out, p)?;
+    }
+    if shown.what == ShownAs::Passage
+        && let Some(first) = shown.passages.first()
+        && !shown.adoptions.is_empty()
+    {
+        adoption_lines(out, &first.symbol, &shown.adoptions)?;
+        writeln!(out)?;
     }
     let cited_by: &[PassageRecord] = if refs { &shown.cited_by } else { &[] };
     if cited_by.is_empty() {
@@ -52,9 +60,27 @@ pub fn human(out: &mut dyn Write, shown: &Shown, refs: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Prints the links of document `symbol` to drafts and resolutions: a
+/// draft's `adopted as A/RES/80/58`, a resolution's `draft: A/C.1/80/L.46`.
+fn adoption_lines(out: &mut dyn Write, symbol: &str, adoptions: &[Adoption]) -> io::Result<()> {
+    for a in adoptions {
+        if a.draft == symbol {
+            writeln!(out, "{DIM}adopted as {}{DIM:#}", a.adopted_as)?;
+        } else {
+            writeln!(out, "{DIM}draft: {}{DIM:#}", a.draft)?;
+        }
+    }
+    Ok(())
+}
+
 /// Prints what a document is before its passages: title, kind, date,
-/// processes, and a warning when the corpus holds only an excerpt of it.
-pub fn document_header(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()> {
+/// processes, the drafts and resolutions it is linked to, and a warning
+/// when the corpus holds only an excerpt of it.
+pub fn document_header(
+    out: &mut dyn Write,
+    p: &PassageRecord,
+    adoptions: &[Adoption],
+) -> io::Result<()> {
     writeln!(
         out,
         "{CITATION}{}{CITATION:#}  {}",
@@ -69,6 +95,7 @@ pub fn document_header(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()>
         facts.push(p.process.join(", "));
     }
     writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "))?;
+    adoption_lines(out, &p.symbol, adoptions)?;
     if p.excerpt {
         writeln!(
             out,

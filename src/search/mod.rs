@@ -76,7 +76,7 @@ pub struct PassageRecord {
     pub citation: String,
     /// The document's title.
     pub title: Option<String>,
-    /// Its document's kind: `resolution`, `decision`, `report` or `commentary`.
+    /// Its document's kind: `resolution`, `decision`, `draft`, `report` or `commentary`.
     pub kind: Kind,
     /// Its part: `preambular`, `operative`, `report` or `commentary`.
     pub part: Part,
@@ -86,6 +86,9 @@ pub struct PassageRecord {
     pub section: Option<String>,
     /// The document's date (adoption, or the commentary's).
     pub date: Option<String>,
+    /// A draft's: the symbol of the resolution or decision it became.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted_as: Option<String>,
     /// What it refers to.
     pub refs: Vec<String>,
     /// Its footnotes.
@@ -300,14 +303,42 @@ impl Index {
             ]);
             cited_by = self.in_order(&searcher, &q)?;
         }
+        let adoptions = match passages.first() {
+            Some(first) => self.adoptions(&searcher, first)?,
+            None => Vec::new(),
+        };
         Ok(Shown {
             what: match target {
                 Target::Document(_) => ShownAs::Document,
                 Target::Passage(_) => ShownAs::Passage,
             },
             passages,
+            adoptions,
             cited_by,
         })
+    }
+
+    /// The drafts and resolutions linked to the document of `shown`: the
+    /// resolution a draft became (its `adopted_as`, in the index or not),
+    /// and each draft in the index that became this document.
+    fn adoptions(&self, searcher: &Searcher, shown: &PassageRecord) -> Result<Vec<Adoption>> {
+        let mut out = Vec::new();
+        if let Some(resolution) = &shown.adopted_as {
+            out.push(Adoption {
+                draft: shown.symbol.clone(),
+                adopted_as: resolution.clone(),
+            });
+        }
+        let drafts = self.in_order(searcher, &key_query(self.fields.adopted_as, &shown.symbol))?;
+        for d in drafts {
+            if d.symbol != shown.symbol && !out.iter().any(|a| a.draft == d.symbol) {
+                out.push(Adoption {
+                    draft: d.symbol,
+                    adopted_as: shown.symbol.clone(),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// One passage, by id (`A/RES/73/27#OP5`) or by citation (`A/RES/73/27,
@@ -441,8 +472,21 @@ pub struct Shown {
     pub what: ShownAs,
     /// The passage and its sub-paragraphs, or the document's passages, in order.
     pub passages: Vec<PassageRecord>,
+    /// The links between a draft and the resolution it became, for the
+    /// document shown: its own `adopted_as` when it is a draft, and the
+    /// drafts in the index that became it.
+    pub adoptions: Vec<Adoption>,
     /// Passages of other documents that refer to what is shown.
     pub cited_by: Vec<PassageRecord>,
+}
+
+/// A draft and the resolution (or decision) it became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adoption {
+    /// The draft's symbol: `A/C.1/80/L.46`.
+    pub draft: String,
+    /// The symbol of what it became: `A/RES/80/58`.
+    pub adopted_as: String,
 }
 
 /// What [`Index::show`] was asked for.

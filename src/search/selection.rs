@@ -120,7 +120,7 @@ mod tests {
         };
         assert_eq!(
             bad_kind.check_values().unwrap_err().to_string(),
-            "invalid value 'treaty' for kind [possible values: resolution, decision, report, commentary]"
+            "invalid value 'treaty' for kind [possible values: resolution, decision, draft, report, commentary]"
         );
         let good = Selection {
             parts: vec![" PREAMBULAR".into(), "report".into()],
