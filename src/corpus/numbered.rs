@@ -72,6 +72,8 @@ struct State {
     letter: Option<String>,
     roman: Option<String>,
     decimal: Option<u64>,
+    /// A heading stands between the last passage and this block.
+    after_heading: bool,
 }
 
 impl State {
@@ -132,6 +134,7 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
                     // numbering runs on through headed sections.
                     st.section = Some(title.trim().to_owned());
                 }
+                st.after_heading = true;
                 continue;
             }
             Block::Text(text, line) => (text.as_str(), *line),
@@ -150,7 +153,15 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
             continue;
         }
 
-        let (place, part, body) = match classify(text, &mut st, layout, excerpt, line, &mut out) {
+        // A signature (`(Signed) …`), and in a report the date of a letter,
+        // are kept in the file but are no passage.
+        let signature = text.starts_with("(Signed)") || text.starts_with("(signed)");
+        if signature || (layout.is_report() && DATE_LINE.is_match(text)) {
+            continue;
+        }
+        let classified = classify(text, &mut st, layout, excerpt, line, &mut out);
+        st.after_heading = false;
+        let (place, part, body) = match classified {
             Some(x) => x,
             None => continue,
         };
@@ -353,9 +364,10 @@ fn classify<'t>(
         ));
         return None;
     }
-    if st.op.is_some() {
+    if st.op.is_some() && !(layout.is_report() && st.after_heading) {
         // A block without a label after the numbered paragraphs continues the
-        // passage before it (the closing words of a paragraph after its list).
+        // passage before it (the closing words of a paragraph after its list);
+        // in a report, not across a heading.
         if let Some(prev) = out.passages.last_mut() {
             prev.text.push(' ');
             let (clean, _) = blocks::take_note_markers(text);

@@ -17,6 +17,7 @@ mod markers;
 mod masthead;
 mod processes;
 mod render;
+mod report;
 mod run;
 mod text;
 mod write;
@@ -195,8 +196,12 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     let guessed_title = masthead::prescan_title(&lines).unwrap_or_default();
     furniture::mark_running_titles(&mut lines, &guessed_title, &symbol);
     furniture::mark_contents(&mut lines);
+    report::mark_contents(&mut lines);
     let found = footnotes::extract(&mut lines);
-    let head = masthead::parse(&lines, &symbol);
+    let mut head = masthead::parse(&lines, &symbol);
+    if head.kind == crate::corpus::Kind::Report {
+        head.title = head.title.as_deref().map(report::clean_title);
+    }
 
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let warn = |warnings: &mut Vec<Diagnostic>, line: usize, message: String| {
