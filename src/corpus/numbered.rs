@@ -446,6 +446,29 @@ mod tests {
     }
 
     #[test]
+    fn report_signatures_dates_and_headings() {
+        let body = "## Letter of transmittal\n\n26 June 2015\n\nI submit it.\n\n(Signed) A. Keeper\nChair of the Group\n\n## I. Introduction\n\n1. The Group met.\n\n## Norm 1 (a)\n\nStates should keep lamps lit.\n\nThey agreed.\n\n2. It ended.\n";
+        let p = parse(body, 1, Layout::Report, false);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(anchors(&p), ["U1", "P1", "U2", "P2"]);
+        assert_eq!(p.passages[0].text, "I submit it.");
+        assert_eq!(
+            p.passages[2].text,
+            "States should keep lamps lit. They agreed."
+        );
+        assert_eq!(p.passages[2].section.as_deref(), Some("Norm 1 (a)"));
+        // In a resolution a date is read as ever, and a block after a heading
+        // continues the paragraph before it.
+        let p = parse(
+            "1. Decides.\n\n## I. Scope\n\nmore.\n",
+            1,
+            Layout::Resolution,
+            false,
+        );
+        assert_eq!(anchors(&p), ["OP1"]);
+    }
+
+    #[test]
     fn i_after_h_is_a_letter() {
         let letters: String = ('a'..='j')
             .map(|c| format!("({c}) item {c};\n\n"))
