@@ -400,3 +400,18 @@ fn an_annual_progress_report_of_an_open_ended_working_group() {
         "A/97/201 and A/98/98."
     );
 }
+
+#[test]
+fn a_report_laid_out_in_columns_gives_the_same_file() {
+    // `pdftotext -layout`: masthead and list of members in columns, labels
+    // inline, headers and footers in columns, form feeds between pages.
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        source: Some("the same".into()),
+        ..ImportOptions::default()
+    };
+    let published = import("gge-report.txt", &options);
+    let laid_out = import("gge-report-layout.txt", &options);
+    assert_eq!(warnings(&laid_out), []);
+    assert_eq!(laid_out.text, published.text);
+}

@@ -173,6 +173,16 @@ impl Row {
         }
     }
 
+    /// Whether the State's name is cut short (`United Kingdom of Great
+    /// Britain and`, `Iran (Islamic Republic`).
+    fn country_open(&self) -> bool {
+        let c = self.country.trim_end();
+        let last = c.rsplit(' ').next().unwrap_or_default();
+        !c.is_empty()
+            && (matches!(last, "and" | "of" | "the")
+                || c.matches('(').count() > c.matches(')').count())
+    }
+
     fn text(&self) -> String {
         let people = self.people.join("; ");
         let text = match (self.country.is_empty(), people.is_empty()) {
@@ -238,7 +248,9 @@ pub(crate) fn member_rows(groups: &[(bool, Vec<(usize, String)>)]) -> Vec<(usize
                 in_country = false;
                 continue;
             }
-            if in_country && !is_person(text) {
+            // A State's name cut after `of` or `and` goes on, even below
+            // its expert's lines in columns.
+            if (in_country || rows.last().is_some_and(Row::country_open)) && !is_person(text) {
                 if let Some(row) = rows.last_mut() {
                     push_line(&mut row.country, text);
                 }
@@ -330,6 +342,9 @@ mod tests {
                 "Head, Department of Coastal Safety",
                 "Brazil       Mr. R. Lima",
                 "Ambassador",
+                "United Kingdom of      Ms. H. Oakes",
+                "Great Britain and      Head of Signals Policy",
+                "Northern Ireland",
             ]),
         )];
         let rows: Vec<String> = member_rows(&groups).into_iter().map(|(_, t)| t).collect();
@@ -337,7 +352,8 @@ mod tests {
             rows,
             [
                 "Belarus | Mr. A. Novik, Head, Department of Coastal Safety",
-                "Brazil | Mr. R. Lima, Ambassador"
+                "Brazil | Mr. R. Lima, Ambassador",
+                "United Kingdom of Great Britain and Northern Ireland | Ms. H. Oakes, Head of Signals Policy"
             ]
         );
     }
