@@ -381,18 +381,33 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
     // The blocks of an annex that lists a group's members, read as rows.
     let mut members: Vec<&Block> = Vec::new();
     let mut in_members = false;
+    // A signer's function standing apart from the signature, taken into it.
+    let mut function_at: Option<usize> = None;
     for (k, block) in blocks.iter().enumerate() {
         let line = block.first_line();
         let (text, starts) = block.joined();
-        let special = special(block);
-        if in_members && !matches!(special, Some(Special::Annex(_))) {
+        if function_at == Some(k) {
+            continue;
+        }
+        let kind = special(block);
+        if in_members && !matches!(kind, Some(Special::Annex(_))) {
             members.push(block);
             continue;
         }
-        match special {
+        match kind {
             Some(Special::Separator) => continue,
             Some(Special::Signature) => {
-                let lines = block.pieces.iter().map(|p| collapse_ws(&p.text)).collect();
+                let mut lines: Vec<String> =
+                    block.pieces.iter().map(|p| collapse_ws(&p.text)).collect();
+                // The signer's function, set apart under the name.
+                if let Some(next) = blocks.get(k + 1)
+                    && !next.soft_before
+                    && special(next).is_none()
+                    && report::is_function(&next.text())
+                {
+                    lines.extend(next.pieces.iter().map(|p| collapse_ws(&p.text)));
+                    function_at = Some(k + 1);
+                }
                 body.elements.push(Element::Kept(lines));
                 continue;
             }

@@ -83,6 +83,31 @@ pub(crate) fn is_signature(text: &str) -> bool {
     t.starts_with("(Signed)") || t.starts_with("(signed)")
 }
 
+/// `Chair of the Group`, `Secretary-General`: a signer's function, a short
+/// line that names an office.
+pub(crate) fn is_function(text: &str) -> bool {
+    const OFFICES: [&str; 12] = [
+        "Chair",
+        "Chairman",
+        "Chairperson",
+        "Chairs",
+        "Vice-Chair",
+        "Secretary-General",
+        "President",
+        "Rapporteur",
+        "Coordinator",
+        "Director",
+        "Representative",
+        "Minister",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 15
+        && !text.ends_with(['.', ';', ':'])
+        && words
+            .iter()
+            .any(|w| OFFICES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+}
+
 /// `26 June 2015` standing alone: the date of a letter of transmittal, no
 /// paragraph of the report (as the corpus parser reads it: day, capitalised
 /// month, year).
@@ -374,6 +399,9 @@ mod tests {
     #[test]
     fn signatures_and_titles() {
         assert!(is_signature("(Signed) Rui Lima"));
+        assert!(is_function("Chair of the Group of Governmental Experts"));
+        assert!(!is_function("Letter of transmittal"));
+        assert!(!is_function("The Chair opened the session."));
         assert!(!is_signature("Signed by the Chair"));
         assert_eq!(
             clean_title("Report of the group 2021–2025*"),
