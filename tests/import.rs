@@ -415,3 +415,24 @@ fn a_report_laid_out_in_columns_gives_the_same_file() {
     assert_eq!(warnings(&laid_out), []);
     assert_eq!(laid_out.text, published.text);
 }
+
+#[test]
+fn a_report_whose_masthead_prints_its_kind_above_its_title() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let published = import("gge-report.txt", &options);
+    let raw = std::fs::read_to_string(fixture("gge-report.txt")).unwrap();
+    let title = "Group of Governmental Experts on Developments in the \nField of Coastal Signals in the Context of Maritime \nSafety \n";
+    let kind = "Note by the Secretary-General \n";
+    let swapped = raw.replacen(
+        &format!("{title} \n{kind}"),
+        &format!("{kind} \n{title}"),
+        1,
+    );
+    assert_ne!(swapped, raw);
+    let imported = import_text(&swapped, Path::new("gge-report.txt"), &options).unwrap();
+    assert_eq!(warnings(&imported), []);
+    assert_eq!(imported.text, published.text);
+}

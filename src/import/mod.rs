@@ -199,8 +199,16 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     report::mark_contents(&mut lines);
     let found = footnotes::extract(&mut lines);
     let mut head = masthead::parse(&lines, &symbol);
+    let mut kind_line = None;
     if head.kind == crate::corpus::Kind::Report {
         head.title = head.title.as_deref().map(report::clean_title);
+        if let Some(kind) = head.title.clone()
+            && let Some((title, start)) = report::title_after_kind(&kind, &lines, head.body_start)
+        {
+            head.title = Some(title);
+            head.body_start = start;
+            kind_line = Some(kind);
+        }
     }
 
     let mut warnings: Vec<Diagnostic> = Vec::new();
@@ -247,6 +255,13 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     let mut body = body::read(&lines, head.body_start, layout, &mut markers);
     if let Some(organ) = &head.organ {
         body.elements.insert(0, body::Element::Organ(organ.clone()));
+    }
+    if let Some(kind) = kind_line {
+        let heading = body::Element::Heading {
+            level: 2,
+            text: kind,
+        };
+        body.elements.insert(0, heading);
     }
     for (line, message) in &body.warnings {
         warn(&mut warnings, *line, message.clone());

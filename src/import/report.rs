@@ -119,6 +119,38 @@ pub(crate) fn is_letter_date(text: &str) -> bool {
     capital_month && !text.ends_with(',') && super::text::parse_date(text).is_some()
 }
 
+/// When the masthead prints the kind of report (`Note by the
+/// Secretary-General`) above the report's own title, where the masthead
+/// reader took the first block after the agenda item as the title: the
+/// title that follows, and the index of the line after it, where the body
+/// starts.
+pub(crate) fn title_after_kind(
+    kind_line: &str,
+    lines: &[Line],
+    body_start: usize,
+) -> Option<(String, usize)> {
+    let kind = matches!(
+        kind_line,
+        "Note by the Secretary-General"
+            | "Note by the Secretariat"
+            | "Report of the Secretary-General"
+    );
+    if !kind {
+        return None;
+    }
+    let block: Vec<&Line> = lines
+        .get(body_start..)?
+        .iter()
+        .take_while(|l| l.shape == Shape::Text && l.role == Role::Body)
+        .collect();
+    let title = super::text::join_lines(block.iter().map(|l| l.text.as_str()));
+    let words = title.split_whitespace().count();
+    let is_title = (1..=40).contains(&words)
+        && !title.ends_with(['.', ';', ':', ','])
+        && !is_signature(&title);
+    is_title.then(|| (clean_title(&title), body_start + block.len()))
+}
+
 /// A report's title as its masthead prints it, without the asterisk that
 /// calls a note on it (`… 2021–2025*`).
 pub(crate) fn clean_title(title: &str) -> String {
