@@ -436,3 +436,25 @@ fn a_report_whose_masthead_prints_its_kind_above_its_title() {
     assert_eq!(warnings(&imported), []);
     assert_eq!(imported.text, published.text);
 }
+
+#[test]
+fn a_letter_of_transmittal_headed_by_its_date_and_addressee() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let raw = std::fs::read_to_string(fixture("gge-report.txt")).unwrap();
+    let heading = "Letter dated 26 June 2015 from the Chair of the Group of Governmental \nExperts addressed to the Secretary-General \n";
+    let dated = raw.replacen("Letter of transmittal \n \n26 June 2015 \n", heading, 1);
+    assert_ne!(dated, raw);
+    let imported = import_text(&dated, Path::new("gge-report.txt"), &options).unwrap();
+    assert_eq!(warnings(&imported), []);
+    let passages = read_back(&imported);
+    assert_eq!(
+        passage(&passages, "U4").section.as_deref(),
+        Some(
+            "Letter dated 26 June 2015 from the Chair of the Group of Governmental Experts addressed to the Secretary-General"
+        )
+    );
+    assert_eq!(passages.len(), import("gge-report.txt", &options).passages);
+}

@@ -329,7 +329,7 @@ fn merge(blocks: Vec<Block>) -> Vec<Block> {
             let text = block.text();
             // A report's title is never the start of a paragraph, even when
             // its table of contents left it just above a page break.
-            let prev_special = special(prev).is_some() || report::is_report_title(&prev_text);
+            let prev_special = special(prev).is_some() || report::is_long_heading(&prev_text);
             let this_special = special(&block).is_some();
             let label_alone = parse_label(&prev_text).is_some_and(|(_, _, rest)| rest.is_empty());
             let join = if prev_special || this_special {
@@ -491,7 +491,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             }
         }
         let announces = announces.get(k).copied().unwrap_or(false);
-        let heading = unnumbered_heading(&text) || report::is_report_title(&text);
+        let heading = unnumbered_heading(&text) || report::is_long_heading(&text);
         if (layout.is_report() || in_annex) && heading && announces {
             let level = numbered_level.map_or(2 + usize::from(in_annex), |l| (l + 1).min(6));
             body.elements.push(Element::Heading {
@@ -559,7 +559,7 @@ fn announcing(blocks: &[Block], layout: Layout) -> Vec<bool> {
         };
         let passes_on = layout.is_report()
             && (unnumbered_heading(next)
-                || report::is_report_title(next)
+                || report::is_long_heading(next)
                 || parse_date(next).is_some())
             && out.get(k + 1).copied().unwrap_or(false);
         let content =

@@ -69,11 +69,14 @@ pub(crate) fn mark_contents(lines: &mut [Line]) {
     }
 }
 
-/// `Report of the Group of Governmental Experts on …`: the report's own
-/// title above its text, a heading however long it is.
-pub(crate) fn is_report_title(text: &str) -> bool {
+/// `Report of the Group of Governmental Experts on …` (the report's own
+/// title above its text) and `Letter dated 26 June 2015 from the Chair …
+/// addressed to the Secretary-General`: headings however long they are.
+pub(crate) fn is_long_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    text.starts_with("Report of the ") && words <= 40 && !text.ends_with(['.', ';', ':', ','])
+    (text.starts_with("Report of the ") || text.starts_with("Letter dated "))
+        && words <= 40
+        && !text.ends_with(['.', ';', ':', ','])
 }
 
 /// `(Signed) Name`: the signature under a letter or a foreword, which is
@@ -431,6 +434,10 @@ mod tests {
     #[test]
     fn signatures_and_titles() {
         assert!(is_signature("(Signed) Rui Lima"));
+        assert!(is_long_heading(
+            "Letter dated 26 June 2015 from the Chair of the Group of Governmental Experts addressed to the Secretary-General"
+        ));
+        assert!(!is_long_heading("Report of the Group, which met twice."));
         assert!(is_function("Chair of the Group of Governmental Experts"));
         assert!(!is_function("Letter of transmittal"));
         assert!(!is_function("The Chair opened the session."));
