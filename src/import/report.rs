@@ -116,9 +116,10 @@ pub(crate) fn is_function(text: &str) -> bool {
 /// month, year).
 pub(crate) fn is_letter_date(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let capital_month = words
-        .nth(1)
-        .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_uppercase()));
+    let capital_month = words.nth(1).is_some_and(|m| {
+        let mut c = m.chars();
+        c.next().is_some_and(|c| c.is_ascii_uppercase()) && c.all(|c| c.is_ascii_lowercase())
+    });
     capital_month && !text.ends_with(',') && super::text::parse_date(text).is_some()
 }
 
@@ -434,6 +435,9 @@ mod tests {
     #[test]
     fn signatures_and_titles() {
         assert!(is_signature("(Signed) Rui Lima"));
+        assert!(is_letter_date("26 June 2015"));
+        assert!(!is_letter_date("26 JUNE 2015"));
+        assert!(!is_letter_date("26 June 2015,"));
         assert!(is_long_heading(
             "Letter dated 26 June 2015 from the Chair of the Group of Governmental Experts addressed to the Secretary-General"
         ));
