@@ -201,6 +201,28 @@ fn is_person(line: &str) -> bool {
     ) && words.next().is_some()
 }
 
+/// `Country`, `Name and title`: the head of a list's columns, no row.
+fn is_column_head(line: &str) -> bool {
+    line.split_whitespace().all(|w| {
+        matches!(
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+            "country"
+                | "state"
+                | "member"
+                | "name"
+                | "names"
+                | "title"
+                | "titles"
+                | "and"
+                | "position"
+                | "expert"
+                | "experts"
+                | ""
+        )
+    })
+}
+
 /// One row of a list of members, as it is built.
 #[derive(Default)]
 struct Row {
@@ -280,6 +302,9 @@ pub(crate) fn member_rows(groups: &[(bool, Vec<(usize, String)>)]) -> Vec<(usize
         let Some((first_line, first)) = group.first() else {
             continue;
         };
+        if group.iter().all(|(_, t)| is_column_head(t)) {
+            continue;
+        }
         let has_person = group
             .iter()
             .any(|(_, t)| is_person(t) || columns(t).is_some_and(|(_, right)| is_person(right)));
@@ -348,6 +373,7 @@ mod tests {
     #[test]
     fn rows_of_a_list_of_members_in_any_grouping() {
         let groups = vec![
+            (false, group(&["Country", "Name and title"])),
             (
                 false,
                 group(&[
