@@ -260,7 +260,8 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
             let starts_paragraph = label
                 || preambular_opening(&piece.text)
                 || meeting(&piece.text).is_some()
-                || numbered_heading(&piece.text).is_some();
+                || numbered_heading(&piece.text).is_some()
+                || report::is_signature(&piece.text);
             // A heading (`A. Scope`, `Annex II` and its title) ends where a
             // paragraph or another heading starts on the next line.
             let after_heading = numbered_heading(&so_far).is_some()
