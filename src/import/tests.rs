@@ -197,4 +197,14 @@ fn re_parsing_an_imported_file_gives_the_anchors_the_import_reported() {
             .contains("\n\n(Signed) A. Keeper\nChair of the Group\n\n"),
         "the signer's function is kept with the signature"
     );
+    // With no blank line above it, a signature still ends the paragraph.
+    let tight = report.replace("report.\n\n(Signed)", "report.\n(Signed)");
+    assert_ne!(tight, report);
+    let imported = run(&tight);
+    assert_eq!(imported.anchors, ["U1", "P1", "U2", "P2"]);
+    assert!(
+        imported
+            .text
+            .contains("\n\nI submit the report.\n\n(Signed) A. Keeper\n")
+    );
 }
