@@ -249,3 +249,212 @@ fn a_pdf_is_refused_by_its_header_whatever_its_name() {
         undex::import::import_bytes(&raw, Path::new("raw.txt"), &ImportOptions::default()).is_ok()
     );
 }
+
+/// The passages of an imported file as the corpus parser reads them back:
+/// anchor, citation, section and text.
+fn read_back(imported: &Imported) -> Vec<undex::corpus::Passage> {
+    let (document, _) = undex::corpus::parse_bytes(Path::new("out.txt"), imported.text.as_bytes())
+        .unwrap_or_else(|d| panic!("the imported file does not parse: {d:?}"));
+    let read: Vec<String> = document.passages.iter().map(|p| p.anchor.clone()).collect();
+    let reported: Vec<String> = imported.anchors.iter().map(ToString::to_string).collect();
+    assert_eq!(read, reported, "import and index read the same passages");
+    document.passages
+}
+
+fn passage<'a>(passages: &'a [undex::corpus::Passage], anchor: &str) -> &'a undex::corpus::Passage {
+    passages
+        .iter()
+        .find(|p| p.anchor == anchor)
+        .unwrap_or_else(|| panic!("no passage {anchor}"))
+}
+
+#[test]
+fn a_report_of_a_group_of_experts_as_published() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let imported = import("gge-report.txt", &options);
+    assert_eq!(warnings(&imported), []);
+    assert_expected("gge-report.txt", &imported);
+    let anchors: Vec<String> = imported.anchors.iter().map(ToString::to_string).collect();
+    // The note, the foreword and the letter: unnumbered paragraphs; the
+    // table of contents (whose `Annex` line starts no annex): none.
+    assert_eq!(anchors[..7], ["U1", "U2", "U3", "U4", "U5", "U6", "P1"]);
+    let norms: Vec<&str> = anchors
+        .iter()
+        .map(String::as_str)
+        .filter(|a| a.starts_with("P13"))
+        .collect();
+    assert_eq!(
+        norms,
+        [
+            "P13", "P13(a)", "P13(b)", "P13(c)", "P13(d)", "P13(e)", "P13(f)", "P13(g)", "P13(h)",
+            "P13(i)", "P13(j)", "P13(k)"
+        ]
+    );
+    assert_eq!(
+        anchors[anchors.len() - 5..],
+        ["P19", "ANNEX.U1", "ANNEX.U2", "ANNEX.U3", "ANNEX.U4"]
+    );
+    let passages = read_back(&imported);
+    let norm = passage(&passages, "P13(a)");
+    assert_eq!(norm.citation, "A/99/174, para. 13(a)");
+    assert!(norm.text.starts_with("Consistent with the purposes"));
+    assert_eq!(
+        norm.section.as_deref(),
+        Some(
+            "III. Norms, rules and principles for the responsible keeping of signal stations by States"
+        )
+    );
+    // A sub-paragraph split by a page break is one passage.
+    assert!(
+        passage(&passages, "P13(e)")
+            .text
+            .ends_with("consistent with their national law;")
+    );
+    // Paragraph 12 goes on after the page break.
+    assert!(
+        passage(&passages, "P12")
+            .text
+            .ends_with("submitted to the Secretary-General.")
+    );
+    let letter = passage(&passages, "U4");
+    assert_eq!(letter.citation, "A/99/174, unnumbered para. 4");
+    assert_eq!(letter.section.as_deref(), Some("Letter of transmittal"));
+    assert!(letter.text.starts_with("I have the honour to submit"));
+    assert_eq!(
+        passage(&passages, "U2").section.as_deref(),
+        Some("Foreword")
+    );
+    // One passage a row of the list of members, the State first.
+    let row = passage(&passages, "ANNEX.U3");
+    assert_eq!(row.citation, "A/99/174, annex, unnumbered para. 3");
+    assert_eq!(
+        row.text,
+        "China | Ms. Li Wenhua (first and second sessions), Deputy Director-General, Department of Treaty and Law; Mr. Zhao Ming (third and fourth sessions), Counsellor, Department of Treaty and Law"
+    );
+    assert!(passage(&passages, "ANNEX.U4").text.starts_with(
+        "United Kingdom of Great Britain and Northern Ireland | Ms. Harriet Oakes, Head of Signals Policy"
+    ));
+    // Signatures, the letter's date and the contents are in no passage.
+    for p in &passages {
+        for gone in [
+            "(Signed)",
+            "Okonkwo-Lind",
+            "26 June 2015",
+            ". . .",
+            "Contents",
+        ] {
+            assert!(!p.text.contains(gone), "{gone} in {}: {}", p.anchor, p.text);
+        }
+    }
+    assert!(
+        imported
+            .text
+            .contains("\n(Signed) Rui Barbosa Lima\nChair of the Group\n")
+    );
+    assert!(imported.text.contains("\n## Report of the Group of Governmental Experts on Developments in the Field of Coastal Signals in the Context of Maritime Safety\n\n## Foreword\n"));
+}
+
+#[test]
+fn an_annual_progress_report_of_an_open_ended_working_group() {
+    let options = ImportOptions {
+        process: vec!["OEWG".into()],
+        ..ImportOptions::default()
+    };
+    let imported = import("oewg-report.txt", &options);
+    assert_eq!(warnings(&imported), []);
+    assert_expected("oewg-report.txt", &imported);
+    assert!(
+        imported.text.contains("\ntitle = \"Report of the open-ended working group on the security of coastal signals 2021–2025\"\n"),
+        "the title without the asterisk that calls its note"
+    );
+    let passages = read_back(&imported);
+    let anchors: Vec<&str> = passages.iter().map(|p| p.anchor.as_str()).collect();
+    assert_eq!(anchors[..6], ["U1", "P1", "P2", "P3", "P4", "P5"]);
+    // Each annex numbers its paragraphs anew.
+    let first = passage(&passages, "ANNEXI.P1");
+    assert_eq!(first.citation, "A/99/265, annex I, para. 1");
+    assert_eq!(first.section.as_deref(), Some("A. Overview"));
+    assert_eq!(
+        passage(&passages, "ANNEXI.P7(b)(i)").citation,
+        "A/99/265, annex I, para. 7(b)(i)"
+    );
+    assert_eq!(
+        passage(&passages, "ANNEXI.P5").section.as_deref(),
+        Some("Recommended next steps")
+    );
+    assert_eq!(
+        passage(&passages, "ANNEXII.P2").citation,
+        "A/99/265, annex II, para. 2"
+    );
+    // A heading run into the paragraph under it (no blank line between) is
+    // still a heading.
+    assert_eq!(
+        passage(&passages, "P3").section.as_deref(),
+        Some("A. Opening and duration of the session")
+    );
+    assert_eq!(
+        passage(&passages, "ANNEXI.P6").notes[0].text,
+        "A/97/201 and A/98/98."
+    );
+}
+
+#[test]
+fn a_report_laid_out_in_columns_gives_the_same_file() {
+    // `pdftotext -layout`: masthead and list of members in columns, labels
+    // inline, headers and footers in columns, form feeds between pages.
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        source: Some("the same".into()),
+        ..ImportOptions::default()
+    };
+    let published = import("gge-report.txt", &options);
+    let laid_out = import("gge-report-layout.txt", &options);
+    assert_eq!(warnings(&laid_out), []);
+    assert_eq!(laid_out.text, published.text);
+}
+
+#[test]
+fn a_report_whose_masthead_prints_its_kind_above_its_title() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let published = import("gge-report.txt", &options);
+    let raw = std::fs::read_to_string(fixture("gge-report.txt")).unwrap();
+    let title = "Group of Governmental Experts on Developments in the \nField of Coastal Signals in the Context of Maritime \nSafety \n";
+    let kind = "Note by the Secretary-General \n";
+    let swapped = raw.replacen(
+        &format!("{title} \n{kind}"),
+        &format!("{kind} \n{title}"),
+        1,
+    );
+    assert_ne!(swapped, raw);
+    let imported = import_text(&swapped, Path::new("gge-report.txt"), &options).unwrap();
+    assert_eq!(warnings(&imported), []);
+    assert_eq!(imported.text, published.text);
+}
+
+#[test]
+fn a_letter_of_transmittal_headed_by_its_date_and_addressee() {
+    let options = ImportOptions {
+        process: vec!["GGE".into()],
+        ..ImportOptions::default()
+    };
+    let raw = std::fs::read_to_string(fixture("gge-report.txt")).unwrap();
+    let heading = "Letter dated 26 June 2015 from the Chair of the Group of Governmental \nExperts addressed to the Secretary-General \n";
+    let dated = raw.replacen("Letter of transmittal \n \n26 June 2015 \n", heading, 1);
+    assert_ne!(dated, raw);
+    let imported = import_text(&dated, Path::new("gge-report.txt"), &options).unwrap();
+    assert_eq!(warnings(&imported), []);
+    let passages = read_back(&imported);
+    assert_eq!(
+        passage(&passages, "U4").section.as_deref(),
+        Some(
+            "Letter dated 26 June 2015 from the Chair of the Group of Governmental Experts addressed to the Secretary-General"
+        )
+    );
+    assert_eq!(passages.len(), import("gge-report.txt", &options).passages);
+}

@@ -72,6 +72,8 @@ struct State {
     letter: Option<String>,
     roman: Option<String>,
     decimal: Option<u64>,
+    /// A heading stands between the last passage and this block.
+    after_heading: bool,
 }
 
 impl State {
@@ -132,6 +134,7 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
                     // numbering runs on through headed sections.
                     st.section = Some(title.trim().to_owned());
                 }
+                st.after_heading = true;
                 continue;
             }
             Block::Text(text, line) => (text.as_str(), *line),
@@ -150,7 +153,15 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
             continue;
         }
 
-        let (place, part, body) = match classify(text, &mut st, layout, excerpt, line, &mut out) {
+        // A signature (`(Signed) …`), and in a report the date of a letter,
+        // are kept in the file but are no passage.
+        let signature = text.starts_with("(Signed)") || text.starts_with("(signed)");
+        if signature || (layout.is_report() && DATE_LINE.is_match(text)) {
+            continue;
+        }
+        let classified = classify(text, &mut st, layout, excerpt, line, &mut out);
+        st.after_heading = false;
+        let (place, part, body) = match classified {
             Some(x) => x,
             None => continue,
         };
@@ -353,9 +364,10 @@ fn classify<'t>(
         ));
         return None;
     }
-    if st.op.is_some() {
+    if st.op.is_some() && !(layout.is_report() && st.after_heading) {
         // A block without a label after the numbered paragraphs continues the
-        // passage before it (the closing words of a paragraph after its list).
+        // passage before it (the closing words of a paragraph after its list);
+        // in a report, not across a heading.
         if let Some(prev) = out.passages.last_mut() {
             prev.text.push(' ');
             let (clean, _) = blocks::take_note_markers(text);
@@ -431,6 +443,29 @@ mod tests {
             p.meeting.as_deref(),
             Some("45th plenary meeting 5 December 2018")
         );
+    }
+
+    #[test]
+    fn report_signatures_dates_and_headings() {
+        let body = "## Letter of transmittal\n\n26 June 2015\n\nI submit it.\n\n(Signed) A. Keeper\nChair of the Group\n\n## I. Introduction\n\n1. The Group met.\n\n## Norm 1 (a)\n\nStates should keep lamps lit.\n\nThey agreed.\n\n2. It ended.\n";
+        let p = parse(body, 1, Layout::Report, false);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(anchors(&p), ["U1", "P1", "U2", "P2"]);
+        assert_eq!(p.passages[0].text, "I submit it.");
+        assert_eq!(
+            p.passages[2].text,
+            "States should keep lamps lit. They agreed."
+        );
+        assert_eq!(p.passages[2].section.as_deref(), Some("Norm 1 (a)"));
+        // In a resolution a date is read as ever, and a block after a heading
+        // continues the paragraph before it.
+        let p = parse(
+            "1. Decides.\n\n## I. Scope\n\nmore.\n",
+            1,
+            Layout::Resolution,
+            false,
+        );
+        assert_eq!(anchors(&p), ["OP1"]);
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct RawRef {
 pub struct ParaRef {
     /// `preambular para. 3`.
     pub preambular: bool,
+    /// A report's `unnumbered para. 2` (`U2`).
+    pub unnumbered: bool,
     /// `annex, para. 2` (`Some("")`), `annex II, para. 2` (`Some("II")`).
     pub annex: Option<String>,
     /// As written, normalised: `5`, `4(a)`, `1.1`, `4(a)(i)`.
@@ -40,10 +42,11 @@ impl RawRef {
                     None => String::new(),
                     Some(a) => format!("ANNEX{a}."),
                 };
-                let prefix = match (p.preambular, layout.is_report()) {
-                    (true, _) => "PP",
-                    (false, true) => "P",
-                    (false, false) => "OP",
+                let prefix = match (p.preambular, p.unnumbered, layout.is_report()) {
+                    (true, _, _) => "PP",
+                    (false, true, _) => "U",
+                    (false, false, true) => "P",
+                    (false, false, false) => "OP",
                 };
                 super::PassageId::new(&self.symbol, format!("{annex}{prefix}{}", p.number))
                     .to_string()
@@ -56,7 +59,7 @@ static SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"\b[A-Z][A-Z0-9.]{0,9}(?:/[A-Za-z0-9.\-]+)+"));
 static PARA: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(
-        r"(?i)\b(?:(preambular)\s+)?(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:paragraphs?|paras?\.?|¶¶?)\s*(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)*)",
+        r"(?i)\b(?:(preambular|unnumbered)\s+)?(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:(preambular|unnumbered)\s+)?(?:paragraphs?|paras?\.?|¶¶?)\s*(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)*)",
     )
 });
 /// What every match of `PARA` holds.
@@ -486,16 +489,24 @@ pub fn extract(
             None => context.map(str::to_owned),
         };
         let Some(symbol) = symbol else { continue };
-        let preambular = c.get(1).is_some();
+        // `preambular para. 3`, and as citations print it inside an annex,
+        // `annex, preambular para. 3`; a report's `unnumbered para. 2`.
+        let kind = c
+            .get(1)
+            .or_else(|| c.get(4))
+            .map(|m| m.as_str().to_lowercase());
+        let preambular = kind.as_deref() == Some("preambular");
+        let unnumbered = kind.as_deref() == Some("unnumbered");
         let annex = c.get(2).map(|_| {
             c.get(3)
                 .map_or(String::new(), |m| m.as_str().to_uppercase())
         });
-        for number in expand_list(&c[4]) {
+        for number in expand_list(&c[5]) {
             out.push(RawRef {
                 symbol: symbol.clone(),
                 para: Some(ParaRef {
                     preambular,
+                    unnumbered,
                     annex: annex.clone(),
                     number,
                 }),
@@ -587,6 +598,18 @@ mod tests {
             ["X/1#OP1.1", "X/1#PP2"]
         );
         assert_eq!(ids("annex, para. 2", Some("X/1")), ["X/1#ANNEX.OP2"]);
+        // Citations as undex prints them, inside an annex too.
+        assert_eq!(
+            ids("annex, preambular para. 2", Some("X/1")),
+            ["X/1#ANNEX.PP2"]
+        );
+        assert_eq!(
+            ids(
+                "A/70/174, unnumbered para. 2 and annex, unnumbered para. 3",
+                None
+            ),
+            ["A/70/174#ANNEX.U3", "A/70/174#U2"]
+        );
         assert_eq!(
             ids("The Russian Resolution (para. 5)", None),
             ["A/RES/73/27#OP5"]

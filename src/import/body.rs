@@ -4,6 +4,7 @@ use super::labels::{self, Numbering, parse_label};
 use super::lines::{Line, Role, Shape};
 use super::markers::Markers;
 use super::masthead::is_organ_line;
+use super::report;
 use super::text::{Date, collapse_ws, is_year, parse_date, push_line};
 use crate::corpus::Layout;
 use crate::corpus::anchor::{Anchor, roman_value};
@@ -68,6 +69,9 @@ pub(crate) enum Element {
         text: String,
         line: usize,
     },
+    /// Lines kept as printed that are no passage: a report's signature
+    /// block (`(Signed) …`) or the date of its letter of transmittal.
+    Kept(Vec<String>),
 }
 
 /// Everything read from the body.
@@ -90,6 +94,7 @@ enum Special {
     Annex(String),
     Heading(char, String),
     Separator,
+    Signature,
 }
 
 fn special(block: &Block) -> Option<Special> {
@@ -102,6 +107,9 @@ fn special(block: &Block) -> Option<Special> {
     if is_organ_line(&text) {
         return Some(Special::Organ);
     }
+    if report::is_signature(first) {
+        return Some(Special::Signature);
+    }
     if let Some(m) = meeting(&text) {
         return Some(m);
     }
@@ -111,17 +119,24 @@ fn special(block: &Block) -> Option<Special> {
     if !text.is_empty() && text.chars().all(|c| c == '*' || c.is_whitespace()) {
         return Some(Special::Separator);
     }
-    let name = first.trim_end_matches('*').trim();
+    if is_annex_line(first) {
+        return Some(Special::Annex(
+            first.trim_end_matches('*').trim().to_string(),
+        ));
+    }
+    numbered_heading(&text).map(|(c, t)| Special::Heading(c, t))
+}
+
+/// `Annex`, `Annex II`, `ANNEX 3`: the line that starts an annex.
+fn is_annex_line(line: &str) -> bool {
+    let name = line.trim_end_matches('*').trim();
     let annex_number = name
         .strip_prefix("Annex ")
         .or_else(|| name.strip_prefix("ANNEX "))
         .is_some_and(|n| {
             roman_value(&n.to_lowercase()).is_some() || n.bytes().all(|b| b.is_ascii_digit())
         });
-    if matches!(name, "Annex" | "ANNEX" | "Annexes") || annex_number {
-        return Some(Special::Annex(name.to_string()));
-    }
-    numbered_heading(&text).map(|(c, t)| Special::Heading(c, t))
+    matches!(name, "Annex" | "ANNEX" | "Annexes") || annex_number
 }
 
 /// `45th plenary meeting`, possibly followed by the date.
@@ -241,10 +256,24 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
         };
         for piece in block.pieces {
             let so_far = current.text();
-            let starts_paragraph = parse_label(&piece.text).is_some()
+            let label = parse_label(&piece.text).is_some();
+            let starts_paragraph = label
                 || preambular_opening(&piece.text)
-                || meeting(&piece.text).is_some();
-            if !current.pieces.is_empty() && starts_paragraph && ends_terminal(&so_far) {
+                || meeting(&piece.text).is_some()
+                || numbered_heading(&piece.text).is_some()
+                || report::is_signature(&piece.text);
+            // A heading (`A. Scope`, `Annex II` and its title) ends where a
+            // paragraph or another heading starts on the next line.
+            let after_heading = numbered_heading(&so_far).is_some()
+                || (label
+                    && current
+                        .pieces
+                        .first()
+                        .is_some_and(|p| is_annex_line(&p.text)));
+            if !current.pieces.is_empty()
+                && starts_paragraph
+                && (ends_terminal(&so_far) || after_heading)
+            {
                 out.push(std::mem::replace(
                     &mut current,
                     Block {
@@ -299,7 +328,9 @@ fn merge(blocks: Vec<Block>) -> Vec<Block> {
         if let Some(prev) = out.last_mut() {
             let prev_text = prev.text();
             let text = block.text();
-            let prev_special = special(prev).is_some();
+            // A report's title is never the start of a paragraph, even when
+            // its table of contents left it just above a page break.
+            let prev_special = special(prev).is_some() || report::is_long_heading(&prev_text);
             let this_special = special(&block).is_some();
             let label_alone = parse_label(&prev_text).is_some_and(|(_, _, rest)| rest.is_empty());
             let join = if prev_special || this_special {
@@ -336,18 +367,55 @@ fn unnumbered_heading(text: &str) -> bool {
 
 /// Reads the body, from line index `start`, of a document of `layout`.
 pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut Markers) -> Body {
-    let blocks = merge(split_at_labels(blocks(lines, start)));
+    let raw = blocks(lines, start);
+    let blocks = merge(split_at_labels(raw.clone()));
+    let announces = announcing(&blocks, layout);
     let mut body = Body::default();
     let mut numbering = Numbering::new(None, layout);
     let mut in_annex = false;
     let mut closed = false;
     let mut annex_title_due = false;
     let mut last_letter_heading: Option<char> = None;
+    // The level of the last numbered heading, under which an unnumbered one
+    // (`Recommended next steps`) stands.
+    let mut numbered_level: Option<usize> = None;
+    // The blocks of an annex that lists a group's members, read as rows.
+    let mut members: Vec<&Block> = Vec::new();
+    let mut in_members = false;
+    // A signer's function standing apart from the signature, taken into it.
+    let mut function_at: Option<usize> = None;
     for (k, block) in blocks.iter().enumerate() {
         let line = block.first_line();
         let (text, starts) = block.joined();
-        match special(block) {
+        if function_at == Some(k) {
+            continue;
+        }
+        let kind = special(block);
+        if in_members && !matches!(kind, Some(Special::Annex(_))) {
+            members.push(block);
+            continue;
+        }
+        match kind {
             Some(Special::Separator) => continue,
+            Some(Special::Signature) => {
+                let mut lines: Vec<String> =
+                    block.pieces.iter().map(|p| collapse_ws(&p.text)).collect();
+                // The signer's function, set apart under the name.
+                if let Some(next) = blocks.get(k + 1)
+                    && !next.soft_before
+                    && special(next).is_none()
+                    && report::is_function(&next.text())
+                {
+                    lines.extend(next.pieces.iter().map(|p| collapse_ws(&p.text)));
+                    function_at = Some(k + 1);
+                }
+                body.elements.push(Element::Kept(lines));
+                continue;
+            }
+            Some(Special::Date(_)) if layout.is_report() && report::is_letter_date(&text) => {
+                body.elements.push(Element::Kept(vec![collapse_ws(&text)]));
+                continue;
+            }
             Some(Special::Organ) => {
                 let organ = text.trim().trim_end_matches([',', ':']).to_string();
                 body.elements.push(Element::Organ(format!("{organ},")));
@@ -367,6 +435,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 continue;
             }
             Some(Special::Annex(name)) => {
+                rows(&mut body, &mut numbering, &raw, &mut members, markers);
                 let finished = std::mem::replace(
                     &mut numbering,
                     Numbering::new(Some(annex_number(&name)), layout),
@@ -381,6 +450,9 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                     .collect();
                 let title = (!rest.is_empty()).then(|| collapse_ws(&super::text::join_lines(rest)));
                 annex_title_due = title.is_none();
+                in_members =
+                    layout.is_report() && title.as_deref().is_some_and(report::is_member_list);
+                numbered_level = None;
                 body.elements.push(Element::Annex { name, title });
                 in_annex = true;
                 last_letter_heading = None;
@@ -398,6 +470,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                     last_letter_heading = Some(first);
                 }
                 let level = usize::from(!roman) + 2 + usize::from(in_annex);
+                numbered_level = Some(level);
                 body.elements.push(Element::Heading {
                     level,
                     text: heading,
@@ -414,17 +487,14 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 if let Some(Element::Annex { title, .. }) = body.elements.last_mut() {
                     *title = Some(collapse_ws(&text));
                 }
+                in_members = layout.is_report() && report::is_member_list(&text);
                 continue;
             }
         }
-        // A heading announces content: a paragraph or another numbered
-        // heading. A name in a list of members does not.
-        let announces = blocks.get(k + 1).is_some_and(|next| {
-            let t = next.text();
-            ends_terminal(&t) || parse_label(&t).is_some() || numbered_heading(&t).is_some()
-        });
-        if (layout.is_report() || in_annex) && unnumbered_heading(&text) && announces {
-            let level = 2 + usize::from(in_annex);
+        let announces = announces.get(k).copied().unwrap_or(false);
+        let heading = unnumbered_heading(&text) || report::is_long_heading(&text);
+        if (layout.is_report() || in_annex) && heading && announces {
+            let level = numbered_level.map_or(2 + usize::from(in_annex), |l| (l + 1).min(6));
             body.elements.push(Element::Heading {
                 level,
                 text: collapse_ws(&text),
@@ -451,16 +521,99 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 .map_or(0, |(_, seg)| *seg)
         };
         let rewritten = markers.rewrite(rest, &segment_at);
-        numbering.next(label.as_ref(), line);
+        // In a report a heading ends the paragraph before it: what follows
+        // unnumbered is a paragraph of its own.
+        let after_heading = body
+            .elements
+            .iter()
+            .rev()
+            .find(|e| !matches!(e, Element::Kept(_)))
+            .is_some_and(|e| matches!(e, Element::Heading { .. }));
+        if label.is_none() && layout.is_report() && after_heading {
+            numbering.unnumbered(line);
+        } else {
+            numbering.next(label.as_ref(), line);
+        }
         body.elements.push(Element::Para {
             label: printed,
             text: collapse_ws(&rewritten),
             line,
         });
     }
+    rows(&mut body, &mut numbering, &raw, &mut members, markers);
     collect(&mut body, numbering);
     body.anchors = labels::finish(layout, std::mem::take(&mut body.anchors));
     body
+}
+
+/// For each block, whether a heading there would announce content: a
+/// paragraph, a sub-paragraph or a numbered heading follows (a name in a list
+/// of members does not). In a report, another unnumbered heading or the date
+/// of a letter may stand between (`Report of the Group …`, `Foreword`;
+/// `Letter of transmittal`, `26 June 2015`).
+fn announcing(blocks: &[Block], layout: Layout) -> Vec<bool> {
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+    let mut out = vec![false; blocks.len()];
+    for k in (0..blocks.len()).rev() {
+        let Some(next) = texts.get(k + 1) else {
+            continue;
+        };
+        let passes_on = layout.is_report()
+            && (unnumbered_heading(next)
+                || report::is_long_heading(next)
+                || parse_date(next).is_some())
+            && out.get(k + 1).copied().unwrap_or(false);
+        let content =
+            ends_terminal(next) || parse_label(next).is_some() || numbered_heading(next).is_some();
+        if let Some(o) = out.get_mut(k) {
+            *o = content || passes_on;
+        }
+    }
+    out
+}
+
+/// Reads the `members` blocks of a list of members as its rows, one
+/// passage a row, from the lines as extracted (`raw`, grouped as the blank
+/// lines group them, before paragraphs were rebuilt).
+fn rows(
+    body: &mut Body,
+    numbering: &mut Numbering,
+    raw: &[Block],
+    members: &mut Vec<&Block>,
+    markers: &mut Markers,
+) {
+    let (Some(first), Some(last)) = (members.first(), members.last()) else {
+        return;
+    };
+    let from = first.first_line();
+    let to = last.pieces.last().map_or(from, |p| p.line);
+    let groups: Vec<(bool, Vec<(usize, String)>)> = raw
+        .iter()
+        .filter_map(|b| {
+            let lines: Vec<(usize, String)> = b
+                .pieces
+                .iter()
+                .filter(|p| (from..=to).contains(&p.line))
+                .map(|p| (p.line, p.text.clone()))
+                .collect();
+            (!lines.is_empty()).then_some((b.soft_before, lines))
+        })
+        .collect();
+    for (line, text) in report::member_rows(&groups) {
+        let segment = members
+            .iter()
+            .flat_map(|b| &b.pieces)
+            .find(|p| p.line == line)
+            .map_or(0, |p| p.segment);
+        let text = markers.rewrite(&text, &|_| segment);
+        numbering.next(None, line);
+        body.elements.push(Element::Para {
+            label: None,
+            text: collapse_ws(&text),
+            line,
+        });
+    }
+    members.clear();
 }
 
 /// The annex an `Annex` line starts: `Annex` is the lone annex (``),

@@ -106,7 +106,9 @@ impl Numbering {
         Some(anchor)
     }
 
-    fn unnumbered(&mut self, line: usize) -> Option<Anchor> {
+    /// The next unnumbered paragraph, wherever it stands (a report's
+    /// paragraph under a heading after numbered ones).
+    pub fn unnumbered(&mut self, line: usize) -> Option<Anchor> {
         self.unnumbered += 1;
         let place = Place::unnumbered(self.layout, self.unnumbered);
         self.push(place, line)

@@ -20,6 +20,7 @@ mod markers;
 mod masthead;
 mod processes;
 mod render;
+mod report;
 mod run;
 mod sponsors;
 mod text;
@@ -199,12 +200,24 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     let guessed_title = masthead::prescan_title(&lines).unwrap_or_default();
     furniture::mark_running_titles(&mut lines, &guessed_title, &symbol);
     furniture::mark_contents(&mut lines);
+    report::mark_contents(&mut lines);
     let found = footnotes::extract(&mut lines);
-    let (head, draft) = match draft::read(&lines, &symbol) {
+    let (mut head, draft) = match draft::read(&lines, &symbol) {
         Some((head, draft)) => (head, Some(draft)),
         None => (masthead::parse(&lines, &symbol), None),
     };
     let draft = draft.unwrap_or_default();
+    let mut kind_line = None;
+    if head.kind == crate::corpus::Kind::Report {
+        head.title = head.title.as_deref().map(report::clean_title);
+        if let Some(kind) = head.title.clone()
+            && let Some((title, start)) = report::title_after_kind(&kind, &lines, head.body_start)
+        {
+            head.title = Some(title);
+            head.body_start = start;
+            kind_line = Some(kind);
+        }
+    }
 
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let warn = |warnings: &mut Vec<Diagnostic>, line: usize, message: String| {
@@ -253,6 +266,13 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     let mut body = body::read(&lines, head.body_start, layout, &mut markers);
     if let Some(organ) = &head.organ {
         body.elements.insert(0, body::Element::Organ(organ.clone()));
+    }
+    if let Some(kind) = kind_line {
+        let heading = body::Element::Heading {
+            level: 2,
+            text: kind,
+        };
+        body.elements.insert(0, heading);
     }
     for (line, message) in &body.warnings {
         warn(&mut warnings, *line, message.clone());

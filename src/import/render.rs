@@ -126,6 +126,7 @@ pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, S
                 }
                 out.push_str(text);
             }
+            Element::Kept(lines) => out.push_str(&lines.join("\n")),
         }
         out.push('\n');
     }

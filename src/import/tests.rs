@@ -179,10 +179,32 @@ fn re_parsing_an_imported_file_gives_the_anchors_the_import_reported() {
         "United Nations\nA/C.1/98/L.4\n\n98/4. Quiet rules\n\nThe General Assembly,\n\nNoting lamps,\n\n1. Decides.\n".to_string(),
         // A report: unnumbered paragraphs before the first number, none after.
         "United Nations\nA/98/300\n\nSeventy-third session\nAgenda item 96\nLamps and beacons\n\nThe Group presents its report.\n\n1. The Group met.\n\n(a) in spring;\n\nIt met again.\n\n2. It ended.\n".to_string(),
+        // A report: a heading ends the paragraph before it; a signature and
+        // a letter's date are no passage.
+        "United Nations\nA/98/300\n\nSeventy-third session\nAgenda item 96\nLamps and beacons\n\nLetter of transmittal\n\n3 May 2017\n\nI submit the report.\n\n(Signed) A. Keeper\n\nChair of the Group\n\n1. The Group met.\n\nNorm 1 (a)\n\nStates should keep lamps lit.\n\nThey agreed.\n\n2. This norm is old.\n".to_string(),
     ];
     for raw in &cases {
         let (reported, parsed) = round_trip(raw);
         assert!(!reported.is_empty(), "{raw}");
         assert_eq!(reported, parsed, "{raw}");
     }
+    let report = cases.last().map_or("", String::as_str);
+    let (reported, _) = round_trip(report);
+    assert_eq!(reported, ["U1", "P1", "U2", "P2"]);
+    assert!(
+        run(report)
+            .text
+            .contains("\n\n(Signed) A. Keeper\nChair of the Group\n\n"),
+        "the signer's function is kept with the signature"
+    );
+    // With no blank line above it, a signature still ends the paragraph.
+    let tight = report.replace("report.\n\n(Signed)", "report.\n(Signed)");
+    assert_ne!(tight, report);
+    let imported = run(&tight);
+    assert_eq!(imported.anchors, ["U1", "P1", "U2", "P2"]);
+    assert!(
+        imported
+            .text
+            .contains("\n\nI submit the report.\n\n(Signed) A. Keeper\n")
+    );
 }
