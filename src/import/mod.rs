@@ -15,6 +15,8 @@ mod labels;
 mod lines;
 mod markers;
 mod masthead;
+mod pdf;
+mod pdf_layout;
 mod processes;
 mod render;
 mod run;
@@ -28,6 +30,7 @@ use crate::corpus::Layout;
 use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
+pub use pdf::PDFTOTEXT;
 pub use processes::{
     builtin_processes_table, layered_processes_table, load_processes_table, parse_processes_table,
 };
@@ -107,12 +110,24 @@ fn pdf_refused(input_name: &Path) -> Error {
     )
 }
 
-/// Imports one document from the bytes of its file: a PDF is refused (with
-/// how to extract its text), anything else is decoded as text (UTF-8 checked,
-/// binary refused, line endings made LF) and imported by [`import_text`].
+/// Imports one document from the bytes of its file: a PDF's text is
+/// extracted by `pdftotext` (see [`PDFTOTEXT`]; its warnings and problems
+/// name pages of the PDF), anything else is decoded as text (UTF-8 checked,
+/// binary refused, line endings made LF); either is imported by
+/// [`import_text`].
 pub fn import_bytes(bytes: &[u8], input_name: &Path, options: &ImportOptions) -> Result<Imported> {
     if is_pdf(bytes) {
-        return Err(pdf_refused(input_name));
+        let extracted = pdf::extract(bytes, input_name)?;
+        let located = |d: Vec<Diagnostic>| d.into_iter().map(|d| extracted.locate(d)).collect();
+        let mut imported = import_text(&extracted.text, input_name, options)
+            .map_err(|e| match e {
+                Error::Input(d) => Error::Input(located(d)),
+                e => e,
+            })?;
+        let mut warnings: Vec<Diagnostic> = extracted.warnings.clone();
+        warnings.extend(located(std::mem::take(&mut imported.warnings)));
+        imported.warnings = warnings;
+        return Ok(imported);
     }
     let text = crate::corpus::text::decode(input_name, bytes).map_err(|d| Error::Input(vec![d]))?;
     import_text(&text, input_name, options)
