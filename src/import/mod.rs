@@ -119,8 +119,8 @@ pub fn import_bytes(bytes: &[u8], input_name: &Path, options: &ImportOptions) ->
     if is_pdf(bytes) {
         let extracted = pdf::extract(bytes, input_name)?;
         let located = |d: Vec<Diagnostic>| d.into_iter().map(|d| extracted.locate(d)).collect();
-        let mut imported = import_text(&extracted.text, input_name, options)
-            .map_err(|e| match e {
+        let mut imported =
+            import_text(&extracted.text, input_name, options).map_err(|e| match e {
                 Error::Input(d) => Error::Input(located(d)),
                 e => e,
             })?;

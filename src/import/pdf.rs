@@ -68,7 +68,13 @@ pub(crate) fn extract(bytes: &[u8], name: &Path) -> Result<Extracted> {
         ));
     }
     let tsv = String::from_utf8_lossy(&output.stdout);
-    let pages = parse_tsv(&tsv).map_err(|e| Error::input(name, 0, format!("{PDFTOTEXT} gave output undex cannot read: {e}")))?;
+    let pages = parse_tsv(&tsv).map_err(|e| {
+        Error::input(
+            name,
+            0,
+            format!("{PDFTOTEXT} gave output undex cannot read: {e}"),
+        )
+    })?;
     if pages.iter().all(|p| p.words.is_empty()) {
         return Err(Error::input(
             name,
@@ -85,7 +91,9 @@ pub(crate) fn extract(bytes: &[u8], name: &Path) -> Result<Extracted> {
         warnings.push(Diagnostic::new(
             name,
             0,
-            format!("{PDFTOTEXT} read this PDF with trouble ({problem}): check that no text is missing"),
+            format!(
+                "{PDFTOTEXT} read this PDF with trouble ({problem}): check that no text is missing"
+            ),
         ));
     }
     for page in &laid.empty_pages {
@@ -173,8 +181,13 @@ mod tests {
         );
         let encrypted = "Syntax Error: Couldn't find trailer dictionary\nCommand Line Error: Incorrect password\n";
         assert!(refusal(Some(1), encrypted).starts_with("this PDF is encrypted"));
-        assert!(refusal(Some(3), "Permission Error: Copying of text from this document is not allowed.\n")
-            .ends_with("(pdftotext: Copying of text from this document is not allowed)"));
+        assert!(
+            refusal(
+                Some(3),
+                "Permission Error: Copying of text from this document is not allowed.\n"
+            )
+            .ends_with("(pdftotext: Copying of text from this document is not allowed)")
+        );
         assert_eq!(
             refusal(Some(99), ""),
             "pdftotext failed on this PDF (exit status 99)"

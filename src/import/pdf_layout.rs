@@ -53,7 +53,11 @@ pub(crate) fn parse_tsv(tsv: &str) -> Result<Vec<Page>, String> {
         }
         let cols: Vec<&str> = row.splitn(12, '\t').collect();
         let [level, _, _, _, _, _, left, top, width, height, _, text] = cols.as_slice() else {
-            return Err(format!("pdftotext's row {} has {} columns, not 12", i + 1, cols.len()));
+            return Err(format!(
+                "pdftotext's row {} has {} columns, not 12",
+                i + 1,
+                cols.len()
+            ));
         };
         let number = |s: &str| {
             s.trim()
@@ -81,7 +85,12 @@ pub(crate) fn parse_tsv(tsv: &str) -> Result<Vec<Page>, String> {
                 }
                 match pages.last_mut() {
                     Some(page) => page.words.push(word),
-                    None => return Err(format!("pdftotext's row {} is a word before any page", i + 1)),
+                    None => {
+                        return Err(format!(
+                            "pdftotext's row {} is a word before any page",
+                            i + 1
+                        ));
+                    }
                 }
             }
             _ => {}
@@ -213,7 +222,10 @@ fn rows(page: &Page) -> Vec<Row> {
         .enumerate()
         .map(|(i, mut words)| {
             words.sort_by(|a, b| a.left.total_cmp(&b.left));
-            Row { words, number: i + 1 }
+            Row {
+                words,
+                number: i + 1,
+            }
         })
         .collect()
 }
@@ -350,11 +362,7 @@ fn gap_between(a: &Row, b: &Row, pitch: f64) -> bool {
 /// rows at the edge made only of furniture (`2/5  18-21207`).
 fn furniture_rows(rows: &[Row], page: &Page, first: bool, pitch: f64, symbol: &str) -> Vec<bool> {
     let mut out = vec![false; rows.len()];
-    let said = |r: &Row| {
-        columns(r)
-            .iter()
-            .any(|c| is_furniture_column(c, symbol))
-    };
+    let said = |r: &Row| columns(r).iter().any(|c| is_furniture_column(c, symbol));
     let only = |r: &Row| {
         let cols = columns(r);
         !cols.is_empty() && cols.iter().all(|c| is_furniture_column(c, symbol))
@@ -365,7 +373,9 @@ fn furniture_rows(rows: &[Row], page: &Page, first: bool, pitch: f64, symbol: &s
             .find(|&i| matches!((rows.get(i - 1), rows.get(i)), (Some(a), Some(b)) if gap_between(a, b, pitch)))
             .unwrap_or(rows.len());
         let group = rows.get(..end).unwrap_or_default();
-        let within = group.last().is_some_and(|r| r.bottom_all() <= TOP_EDGE * page.height);
+        let within = group
+            .last()
+            .is_some_and(|r| r.bottom_all() <= TOP_EDGE * page.height);
         if end < rows.len() && within && group.iter().any(said) {
             out.iter_mut().take(end).for_each(|f| *f = true);
         } else {
@@ -456,15 +466,16 @@ mod tests {
 
     /// A `-tsv` row of a word.
     fn word(page: usize, left: f64, top: f64, width: f64, height: f64, text: &str) -> String {
-        format!("5\t{page}\t0\t0\t0\t0\t{left:.2}\t{top:.2}\t{width:.2}\t{height:.2}\t100\t{text}\n")
+        format!(
+            "5\t{page}\t0\t0\t0\t0\t{left:.2}\t{top:.2}\t{width:.2}\t{height:.2}\t100\t{text}\n"
+        )
     }
 
     fn page(n: usize) -> String {
         format!("1\t{n}\t0\t0\t0\t0\t0.000000\t0.000000\t595.000000\t842.000000\t-1\t###PAGE###\n")
     }
 
-    const HEADER: &str =
-        "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+    const HEADER: &str = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
     /// Words of a line of 10-point text at `top`, each 5 points a letter
     /// and a space apart.
@@ -497,7 +508,10 @@ mod tests {
         assert_eq!(pages[0].words[0].text, "United");
         assert_eq!((pages[1].width, pages[1].height), (595.0, 842.0));
         assert!(parse_tsv("5\t1\t0\n").is_err());
-        assert!(parse_tsv(&word(1, 1.0, 1.0, 1.0, 1.0, "x")).is_err(), "a word before a page");
+        assert!(
+            parse_tsv(&word(1, 1.0, 1.0, 1.0, 1.0, "x")).is_err(),
+            "a word before a page"
+        );
     }
 
     #[test]
@@ -512,7 +526,10 @@ mod tests {
         tsv.push_str(&word(1, 145.11, 191.83, 3.61, 6.01, "3"));
         tsv.push_str(&word(1, 151.5, 192.82, 16.67, 9.25, "rest"));
         tsv.push_str(&line(1, 72.0, 206.82, "of 1 December and 2 more"));
-        assert_eq!(laid(&tsv).text, "2013² and 2015,³ rest\nof 1 December and 2 more\n");
+        assert_eq!(
+            laid(&tsv).text,
+            "2013² and 2015,³ rest\nof 1 December and 2 more\n"
+        );
     }
 
     #[test]

@@ -2,9 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use super::{Batch, ImportOptions, Imported, import_bytes, layered_processes_table, write};
 use crate::corpus::Document;
+use crate::pool::lock;
 use crate::{Diagnostic, Error, Result};
 
 /// The table of processes an import uses: the built-in one with the
@@ -107,6 +109,58 @@ impl Import {
     pub fn import_file(&self, path: &Path) -> Result<Imported> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         self.import(&bytes, path)
+    }
+
+    /// Imports every file of `paths` as [`Import::import_file`] does, on
+    /// every core (PDFs wait on pdftotext), and returns the results in the
+    /// order of `paths`. `progress(done, total)` is called on this thread
+    /// meanwhile and once at the end. Nothing is written: the caller adds
+    /// what it keeps with [`Import::write`], in order.
+    pub fn import_files(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Vec<Result<Imported>> {
+        let slots: Vec<Mutex<Option<Result<Imported>>>> =
+            paths.iter().map(|_| Mutex::new(None)).collect();
+        let work = |i: usize, path: &PathBuf| {
+            let imported = self.import_file(path);
+            if let Some(slot) = slots.get(i) {
+                *lock(slot) = Some(imported);
+            }
+        };
+        // A worker that panicked leaves its input without a result, which
+        // is refused below: the other inputs are still imported.
+        let _ = crate::pool::each(paths, crate::pool::cores(), &work, progress);
+        paths
+            .iter()
+            .zip(slots)
+            .map(|(path, slot)| {
+                slot.into_inner()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .unwrap_or_else(|| {
+                        Err(Error::input(
+                            path,
+                            0,
+                            "the import of this file stopped on an internal error (a bug in undex; please report it)",
+                        ))
+                    })
+            })
+            .collect()
+    }
+
+    /// Checks every file of `paths` as [`Import::check_file`] does, the
+    /// imports on every core as [`Import::import_files`] runs them, the
+    /// checks in the order of `paths`.
+    pub fn check_files(
+        &mut self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Vec<Result<Checked>> {
+        self.import_files(paths, progress)
+            .into_iter()
+            .map(|imported| imported.and_then(|i| self.check_imported(i)))
+            .collect()
     }
 
     /// Adds an imported document to the batch (see [`Batch::add`]).
