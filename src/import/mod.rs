@@ -96,17 +96,13 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
             .any(|w| matches!(w[0], b'\n' | b'\r') && &w[1..] == b"%PDF-")
 }
 
-/// The refusal of a PDF, saying how to get its text.
+/// The refusal of a PDF given as text (its text is extracted from the
+/// file's bytes, by [`import_bytes`]).
 fn pdf_refused(input_name: &Path) -> Error {
-    let txt = input_name.with_extension("txt");
     Error::input(
         input_name,
         0,
-        format!(
-            "this is a PDF: extract its text first (`pdftotext -layout {} {}`, or copy and paste it), then import the text",
-            input_name.display(),
-            txt.display()
-        ),
+        "this is a PDF read as text: import the PDF file itself, whose text is extracted by pdftotext",
     )
 }
 

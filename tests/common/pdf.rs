@@ -67,6 +67,72 @@ fn literal(text: &str) -> Vec<u8> {
 
 /// A PDF of the pages, each a list of lines, in Helvetica.
 pub fn write(pages: &[Vec<Line>]) -> Vec<u8> {
+    write_pdf(pages, false)
+}
+
+/// The PDF of [`write`], but encrypted with a user password (which no
+/// one knows: its `/U` entry is made up).
+pub fn write_encrypted(pages: &[Vec<Line>]) -> Vec<u8> {
+    write_pdf(pages, true)
+}
+
+/// A PDF of one page with no text on it, only a grey square: what a scan
+/// is to a text extractor.
+pub fn scanned() -> Vec<u8> {
+    let mut pdf = write(&[vec![]]);
+    let from = b"<< /Length 0 >>\nstream\n\nendstream";
+    let to = b"<< /Length 24 >>\nstream\n0.5 g 72 72 400 600 re f\nendstream";
+    let at = pdf
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the empty page's stream");
+    pdf.splice(at..at + from.len(), to.iter().copied());
+    // The offsets after the stream moved: a reader repairs that, but
+    // write the table again to keep the file sound.
+    rewrite_xref(&pdf)
+}
+
+/// The PDF with its cross-reference table computed anew from where its
+/// objects stand.
+fn rewrite_xref(pdf: &[u8]) -> Vec<u8> {
+    let body_end = pdf
+        .windows(5)
+        .rposition(|w| w == b"xref\n")
+        .expect("an xref table");
+    let body = &pdf[..body_end];
+    let trailer_at = pdf
+        .windows(7)
+        .rposition(|w| w == b"trailer")
+        .expect("a trailer");
+    let trailer_end = pdf
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .expect("startxref");
+    let mut offsets = Vec::new();
+    let mut n = 1;
+    loop {
+        let marker = format!("\n{n} 0 obj\n");
+        match body
+            .windows(marker.len())
+            .position(|w| w == marker.as_bytes())
+        {
+            Some(at) => offsets.push(at + 1),
+            None => break,
+        }
+        n += 1;
+    }
+    let mut out = body.to_vec();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
+    for o in offsets {
+        let _ = writeln!(table, "{o:010} 00000 n ");
+    }
+    out.extend(table.into_bytes());
+    out.extend(&pdf[trailer_at..trailer_end]);
+    out.extend(format!("startxref\n{body_end}\n%%EOF\n").into_bytes());
+    out
+}
+
+fn write_pdf(pages: &[Vec<Line>], encrypted: bool) -> Vec<u8> {
     let mut objects: Vec<Vec<u8>> = Vec::new();
     objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
     let kids: Vec<String> = (0..pages.len())
@@ -107,6 +173,16 @@ pub fn write(pages: &[Vec<Line>]) -> Vec<u8> {
         stream.extend(b"\nendstream");
         objects.push(stream);
     }
+    if encrypted {
+        objects.push(
+            format!(
+                "<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>",
+                "11".repeat(32),
+                "22".repeat(32)
+            )
+            .into_bytes(),
+        );
+    }
     let mut out: Vec<u8> = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -120,9 +196,18 @@ pub fn write(pages: &[Vec<Line>]) -> Vec<u8> {
     for o in offsets {
         let _ = writeln!(table, "{o:010} 00000 n ");
     }
+    let encrypt = if encrypted {
+        format!(
+            " /Encrypt {} 0 R /ID [<{id}> <{id}>]",
+            objects.len(),
+            id = "ab".repeat(16)
+        )
+    } else {
+        String::new()
+    };
     let _ = write!(
         table,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root 1 0 R{encrypt} >>\nstartxref\n{xref}\n%%EOF\n",
         objects.len() + 1
     );
     out.extend(table.into_bytes());
@@ -216,6 +301,11 @@ impl Resolution {
 
     /// The resolution as a PDF.
     pub fn pdf(&self) -> Vec<u8> {
+        write(&self.pages())
+    }
+
+    /// The lines of every page of the PDF.
+    pub fn pages(&self) -> Vec<Vec<Line>> {
         let total = self.pages.len();
         let mut pages = Vec::new();
         for (i, page) in self.pages.iter().enumerate() {
@@ -292,7 +382,7 @@ impl Resolution {
             lines.extend(foot);
             pages.push(lines);
         }
-        write(&pages)
+        pages
     }
 
     /// The resolution as a PDF extractor gives its text (the layout of
@@ -385,10 +475,15 @@ impl Resolution {
 
 /// A resolution of three pages in the UN layout, with five footnotes.
 pub fn quorum_resolution() -> Resolution {
+    quorum_resolution_numbered("A/RES/98/4", "98/4")
+}
+
+/// [`quorum_resolution`] under another symbol and number.
+pub fn quorum_resolution_numbered(symbol: &'static str, number: &'static str) -> Resolution {
     use Piece::{Marker as M, Text as T};
     Resolution {
-        symbol: "A/RES/98/4",
-        number: "98/4",
+        symbol,
+        number,
         title: ["Quorum matters", "in assemblies"],
         job: "19-01234",
         pages: vec![
