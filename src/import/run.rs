@@ -291,6 +291,41 @@ mod tests {
     }
 
     #[test]
+    fn many_files_are_imported_in_their_order_and_a_bad_one_fails_alone() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut paths = Vec::new();
+        for n in 1..=6 {
+            let path = dir.path().join(format!("in{n}.txt"));
+            if n != 4 {
+                std::fs::write(&path, RAW.replace("98/4", &format!("98/{n}")))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            paths.push(path);
+        }
+        let run = Import::new(&Target {
+            out_dir: dir.path().join("out"),
+            corpus: dir.path().to_path_buf(),
+            out_named: true,
+            process: vec!["GGE".into()],
+            force: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut last = (0, 0);
+        let results = run.import_files(&paths, &mut |done, total| last = (done, total));
+        assert_eq!(last, (6, 6), "progress ends at the total");
+        let got: Vec<Option<String>> = results
+            .iter()
+            .map(|r| r.as_ref().ok().map(|i| i.symbol.clone()))
+            .collect();
+        let want: Vec<Option<String>> = (1..=6)
+            .map(|n| (n != 4).then(|| format!("A/RES/98/{n}")))
+            .collect();
+        assert_eq!(got, want);
+        assert!(matches!(&results[3], Err(Error::Io { path, .. }) if path.ends_with("in4.txt")));
+        assert!(!dir.path().join("out").exists(), "nothing is written");
+    }
+
+    #[test]
     fn a_check_reads_the_file_back_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let out = dir.path().join("out");

@@ -396,32 +396,29 @@ impl Resolution {
             let n = i + 1;
             let mut lines: Vec<String> = Vec::new();
             if n == 1 {
-                lines.extend(
-                    [
-                        "United Nations ".to_string(),
-                        self.symbol.to_string(),
-                        " ".into(),
-                        "General Assembly ".into(),
-                        "Distr.: General ".into(),
-                        "3 February 2019 ".into(),
-                        " ".into(),
-                        format!("{} (E)    040219 ", self.job),
-                        format!("*{}* ", self.job.replace('-', "")),
-                        " ".into(),
-                        "Ninety-eighth session ".into(),
-                        "Agenda item 42 ".into(),
-                        " ".into(),
-                        "Resolution adopted by the General Assembly on 20 January 2019 ".into(),
-                        " ".into(),
-                        "[on the report of the Fourth Committee (A/98/500)] ".into(),
-                        " ".into(),
-                        format!("{}. {} {} ", self.number, self.title[0], self.title[1]),
-                        " ".into(),
-                        "The General Assembly,  ".into(),
-                        " ".into(),
-                    ]
-                    .into_iter(),
-                );
+                lines.extend([
+                    "United Nations ".to_string(),
+                    self.symbol.to_string(),
+                    " ".into(),
+                    "General Assembly ".into(),
+                    "Distr.: General ".into(),
+                    "3 February 2019 ".into(),
+                    " ".into(),
+                    format!("{} (E)    040219 ", self.job),
+                    format!("*{}* ", self.job.replace('-', "")),
+                    " ".into(),
+                    "Ninety-eighth session ".into(),
+                    "Agenda item 42 ".into(),
+                    " ".into(),
+                    "Resolution adopted by the General Assembly on 20 January 2019 ".into(),
+                    " ".into(),
+                    "[on the report of the Fourth Committee (A/98/500)] ".into(),
+                    " ".into(),
+                    format!("{}. {} {} ", self.number, self.title[0], self.title[1]),
+                    " ".into(),
+                    "The General Assembly,  ".into(),
+                    " ".into(),
+                ]);
             } else {
                 if page.header {
                     lines.push(format!("{} ", self.symbol));
