@@ -1,6 +1,7 @@
 //! `undex import`: turns the text of a UN document as extracted from its PDF (or already clean) into a corpus file.
 //!
-//! The steps, each in its own file: split the input into lines
+//! The steps, each in its own file: extract a PDF's text (`pdf`,
+//! `pdf_layout`), split the input into lines
 //! (`lines`), take away page furniture (`furniture`) and footnote areas
 //! (`footnotes`), read the masthead (`masthead`), regroup the body into
 //! paragraphs and read their labels (`body`, `labels`), put the
@@ -30,7 +31,6 @@ use crate::corpus::Layout;
 use crate::corpus::anchor::Anchor;
 use crate::{Diagnostic, Error, Result};
 
-pub use pdf::PDFTOTEXT;
 pub use processes::{
     builtin_processes_table, layered_processes_table, load_processes_table, parse_processes_table,
 };
@@ -107,23 +107,13 @@ fn pdf_refused(input_name: &Path) -> Error {
 }
 
 /// Imports one document from the bytes of its file: a PDF's text is
-/// extracted by `pdftotext` (see [`PDFTOTEXT`]; its warnings and problems
-/// name pages of the PDF), anything else is decoded as text (UTF-8 checked,
+/// extracted by poppler's `pdftotext` (its warnings and problems then name
+/// pages of the PDF), anything else is decoded as text (UTF-8 checked,
 /// binary refused, line endings made LF); either is imported by
 /// [`import_text`].
 pub fn import_bytes(bytes: &[u8], input_name: &Path, options: &ImportOptions) -> Result<Imported> {
     if is_pdf(bytes) {
-        let extracted = pdf::extract(bytes, input_name)?;
-        let located = |d: Vec<Diagnostic>| d.into_iter().map(|d| extracted.locate(d)).collect();
-        let mut imported =
-            import_text(&extracted.text, input_name, options).map_err(|e| match e {
-                Error::Input(d) => Error::Input(located(d)),
-                e => e,
-            })?;
-        let mut warnings: Vec<Diagnostic> = extracted.warnings.clone();
-        warnings.extend(located(std::mem::take(&mut imported.warnings)));
-        imported.warnings = warnings;
-        return Ok(imported);
+        return pdf::import(bytes, input_name, options);
     }
     let text = crate::corpus::text::decode(input_name, bytes).map_err(|d| Error::Input(vec![d]))?;
     import_text(&text, input_name, options)

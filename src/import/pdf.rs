@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use super::pdf_layout::{lay_out, parse_tsv};
+use super::{ImportOptions, Imported, import_text};
 use crate::{Diagnostic, Error, Result};
 
 /// The program that extracts the words and their boxes.
-pub const PDFTOTEXT: &str = "pdftotext";
+pub(crate) const PDFTOTEXT: &str = "pdftotext";
 
 /// A PDF's text, laid out as the importer reads raw text.
 #[derive(Debug, Clone)]
@@ -46,12 +47,27 @@ impl Extracted {
     }
 }
 
+/// Imports the PDF `bytes` (read from `name`): its text extracted, then
+/// imported as raw text, what is reported located on its pages.
+pub(crate) fn import(bytes: &[u8], name: &Path, options: &ImportOptions) -> Result<Imported> {
+    let extracted = extract(bytes, name)?;
+    let located = |d: Vec<Diagnostic>| d.into_iter().map(|d| extracted.locate(d)).collect();
+    let mut imported = import_text(&extracted.text, name, options).map_err(|e| match e {
+        Error::Input(d) => Error::Input(located(d)),
+        e => e,
+    })?;
+    let mut warnings: Vec<Diagnostic> = extracted.warnings.clone();
+    warnings.extend(located(std::mem::take(&mut imported.warnings)));
+    imported.warnings = warnings;
+    Ok(imported)
+}
+
 /// Extracts the text of the PDF `bytes` (read from `name`).
 ///
 /// Fails with [`Error::MissingProgram`] when pdftotext cannot be run, and
 /// with an input error naming `name` when the PDF is encrypted, damaged or
 /// has no text at all (a scan).
-pub(crate) fn extract(bytes: &[u8], name: &Path) -> Result<Extracted> {
+fn extract(bytes: &[u8], name: &Path) -> Result<Extracted> {
     let output = run_pdftotext(bytes).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::MissingProgram {
             path: name.to_path_buf(),
