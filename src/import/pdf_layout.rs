@@ -9,7 +9,10 @@
 //! before it), and what the page edges hold is only left to the text path
 //! when it cannot be told apart by its place.
 
+use std::collections::BTreeSet;
+
 use super::furniture::{as_symbol, is_hard_furniture};
+use super::text::words;
 
 /// One word and its box, in points from the page's top left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -355,60 +358,62 @@ fn gap_between(a: &Row, b: &Row, pitch: f64) -> bool {
     b.bottom() - a.bottom() > 1.25 * pitch * h
 }
 
-/// The rows of the page's edge groups that are page furniture: from the
-/// top (but on the first page, where the masthead stands) and from the
-/// bottom, the rows up to the first blank gap, when they stand within the
-/// page's edge and one of them says it is furniture; failing that, single
-/// rows at the edge made only of furniture (`2/5  18-21207`).
-fn furniture_rows(rows: &[Row], page: &Page, first: bool, pitch: f64, symbol: &str) -> Vec<bool> {
+/// The rows of the page that are page furniture.
+///
+/// At the top (but on the first page, where the masthead stands): the
+/// rows up to the first blank gap, when they stand within the page's top
+/// edge, one says it is furniture (the symbol, a job number, a page
+/// marker) and the others are a running title (words all printed on the
+/// first page); failing that, the rows from the top that are nothing but
+/// furniture. At the bottom: the rows within the bottom edge, from the
+/// last up, as long as each holds some furniture (`2/5  18-21207`).
+fn furniture_rows(
+    rows: &[Row],
+    page: &Page,
+    first: bool,
+    pitch: f64,
+    symbol: &str,
+    title_words: &BTreeSet<String>,
+) -> Vec<bool> {
     let mut out = vec![false; rows.len()];
     let said = |r: &Row| columns(r).iter().any(|c| is_furniture_column(c, symbol));
     let only = |r: &Row| {
         let cols = columns(r);
         !cols.is_empty() && cols.iter().all(|c| is_furniture_column(c, symbol))
     };
-    // The top group.
+    let titled = |r: &Row| {
+        columns(r)
+            .iter()
+            .filter(|c| !is_furniture_column(c, symbol))
+            .flat_map(|c| words(c))
+            .all(|w| title_words.contains(&w))
+    };
     if !first {
         let end = (1..rows.len())
-            .find(|&i| matches!((rows.get(i - 1), rows.get(i)), (Some(a), Some(b)) if gap_between(a, b, pitch)))
+            .find(|&i| {
+                matches!((rows.get(i - 1), rows.get(i)), (Some(a), Some(b)) if gap_between(a, b, pitch))
+            })
             .unwrap_or(rows.len());
         let group = rows.get(..end).unwrap_or_default();
         let within = group
             .last()
             .is_some_and(|r| r.bottom_all() <= TOP_EDGE * page.height);
-        if end < rows.len() && within && group.iter().any(said) {
+        if end < rows.len() && within && group.iter().any(said) && group.iter().all(titled) {
             out.iter_mut().take(end).for_each(|f| *f = true);
         } else {
-            for (i, r) in rows.iter().enumerate() {
+            for (r, f) in rows.iter().zip(out.iter_mut()) {
                 if r.bottom_all() > TOP_EDGE * page.height || !only(r) {
                     break;
                 }
-                if let Some(f) = out.get_mut(i) {
-                    *f = true;
-                }
-            }
-        }
-    }
-    // The bottom group.
-    let start = (1..rows.len())
-        .rev()
-        .find(|&i| matches!((rows.get(i - 1), rows.get(i)), (Some(a), Some(b)) if gap_between(a, b, pitch)))
-        .unwrap_or(0);
-    let group = rows.get(start..).unwrap_or_default();
-    let within = group
-        .first()
-        .is_some_and(|r| r.top() >= (1.0 - BOTTOM_EDGE) * page.height);
-    if start > 0 && within && group.iter().any(said) {
-        out.iter_mut().skip(start).for_each(|f| *f = true);
-    } else {
-        for (i, r) in rows.iter().enumerate().rev() {
-            if r.top() < (1.0 - BOTTOM_EDGE) * page.height || !only(r) {
-                break;
-            }
-            if let Some(f) = out.get_mut(i) {
                 *f = true;
             }
         }
+    }
+    for (r, f) in rows.iter().zip(out.iter_mut()).rev() {
+        if r.top() < (1.0 - BOTTOM_EDGE) * page.height || !said(r) {
+            break;
+        }
+        *f = true;
     }
     out
 }
@@ -417,6 +422,13 @@ fn furniture_rows(rows: &[Row], page: &Page, first: bool, pitch: f64, symbol: &s
 pub(crate) fn lay_out(pages: &[Page]) -> Laid {
     let symbol = symbol_of(pages);
     let all_rows: Vec<Vec<Row>> = pages.iter().map(rows).collect();
+    // A running title repeats the title, printed on the first page.
+    let title_words: BTreeSet<String> = pages
+        .first()
+        .into_iter()
+        .flat_map(|p| p.words.iter())
+        .flat_map(|w| words(&w.text))
+        .collect();
     let pitch = line_pitch(&all_rows);
     let mut laid = Laid::default();
     let mut lines: Vec<String> = Vec::new();
@@ -425,7 +437,7 @@ pub(crate) fn lay_out(pages: &[Page]) -> Laid {
         if page.words.is_empty() {
             laid.empty_pages.push(number);
         }
-        let furniture = furniture_rows(rows, page, index == 0, pitch, &symbol);
+        let furniture = furniture_rows(rows, page, index == 0, pitch, &symbol, &title_words);
         let mut page_lines: Vec<(String, usize)> = Vec::new();
         let mut previous: Option<&Row> = None;
         for (row, furniture) in rows.iter().zip(furniture) {
@@ -548,6 +560,7 @@ mod tests {
         let mut tsv = format!("{HEADER}{}", page(1));
         tsv.push_str(&word(1, 72.0, 40.0, 60.0, 12.95, "United"));
         tsv.push_str(&word(1, 450.0, 40.0, 73.0, 12.95, "A/RES/98/4"));
+        tsv.push_str(&line(1, 72.0, 150.0, "98/4. Quorum matters of assemblies"));
         tsv.push_str(&line(1, 72.0, 200.0, "Recalling its resolutions,"));
         tsv.push_str(&line(1, 72.0, 224.0, "Noting the reports,"));
         tsv.push_str(&word(1, 72.0, 794.26, 33.8, 7.4, "18-22650"));
@@ -565,9 +578,22 @@ mod tests {
         let got = laid(&tsv);
         assert_eq!(
             got.text,
-            "United\nA/RES/98/4\n\nRecalling its resolutions,\n\nNoting the reports,\n\u{c}Stressing the quorum,\n\nlast line of the page\n"
+            "United\nA/RES/98/4\n\n98/4. Quorum matters of assemblies\n\nRecalling its resolutions,\n\nNoting the reports,\n\u{c}Stressing the quorum,\n\nlast line of the page\n"
         );
-        assert_eq!(got.places[6], (2, 3), "page 2, row 3 (counting the header)");
+        assert_eq!(got.places[8], (2, 3), "page 2, row 3 (counting the header)");
+        // A row at the top that is not the title is not a header.
+        let other: String = tsv
+            .lines()
+            .map(|l| match l.strip_suffix("\tof") {
+                Some(head) if l.starts_with("5\t2\t") => format!("{head}\ton\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        assert!(
+            laid(&other).text.contains("\u{c}A/RES/98/4\nQuorum matters\non assemblies\n"),
+            "{}",
+            laid(&other).text
+        );
     }
 
     #[test]
@@ -585,6 +611,35 @@ mod tests {
             "A/RES/98/4\n\nRecalling 12 resolutions,\n\u{c}2. Decides to meet;\n\n3. Decides to stay.\n\u{c}\n"
         );
         assert_eq!(got.empty_pages, [3]);
+    }
+
+    #[test]
+    fn furniture_set_close_to_the_text_goes_alone() {
+        // No gap sets the header or the footer off: only rows that are
+        // nothing but furniture go, and text at the edge stays.
+        let mut tsv = format!("{HEADER}{}", page(1));
+        tsv.push_str(&word(1, 72.0, 40.0, 73.0, 12.95, "A/RES/98/4"));
+        tsv.push_str(&page(2));
+        tsv.push_str(&word(2, 72.0, 40.0, 41.8, 9.25, "A/RES/98/4"));
+        tsv.push_str(&line(2, 300.0, 40.0, "Quorum matters"));
+        tsv.push_str(&word(2, 72.0, 52.0, 41.8, 9.25, "A/RES/98/4"));
+        tsv.push_str(&line(2, 72.0, 64.0, "Stressing the quorum,"));
+        tsv.push_str(&line(2, 72.0, 776.0, "noting the 2 quorums"));
+        tsv.push_str(&line(2, 72.0, 788.0, "of 12"));
+        tsv.push_str(&word(2, 72.0, 800.0, 11.12, 9.25, "2/3"));
+        tsv.push_str(&word(2, 450.0, 800.0, 33.8, 9.25, "19-01234"));
+        let got = laid(&tsv);
+        assert_eq!(
+            got.text,
+            "A/RES/98/4\n\u{c}A/RES/98/4\nQuorum matters\nA/RES/98/4\nStressing the quorum,\n\nnoting the 2 quorums\nof 12\n",
+            "the first row is not furniture alone: nothing at the top goes"
+        );
+        let tsv = tsv.replace("Quorum", "").replace("matters", "");
+        assert!(
+            laid(&tsv).text.contains("\u{c}Stressing the quorum,\n"),
+            "{}",
+            laid(&tsv).text
+        );
     }
 
     #[test]
