@@ -135,7 +135,7 @@ impl Row {
         let h = self.height();
         self.words
             .iter()
-            .filter(|w| w.height > SMALL * h)
+            .filter(|w| w.height >= SMALL * h)
             .map(Word::bottom)
             .fold(f64::MIN, f64::max)
     }
@@ -165,9 +165,13 @@ const GLUED: f64 = 0.12;
 const TOP_EDGE: f64 = 0.15;
 const BOTTOM_EDGE: f64 = 0.12;
 
+/// Punctuation that may follow a marker in its smaller type (`2,`).
+const AFTER_MARKER: [char; 4] = [',', ';', ':', '.'];
+
 /// A short number: what a footnote marker is.
 fn is_marker_text(text: &str) -> bool {
-    (1..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    let digits = text.trim_end_matches(AFTER_MARKER);
+    (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The page's words in rows, top to bottom, each row's words left to right;
@@ -241,7 +245,7 @@ fn row_bottom(words: &[Word]) -> f64 {
     let h = row_height(words);
     words
         .iter()
-        .filter(|w| w.height > SMALL * h)
+        .filter(|w| w.height >= SMALL * h)
         .map(Word::bottom)
         .fold(f64::MIN, f64::max)
 }
@@ -261,13 +265,16 @@ fn is_marker(word: &Word, row: &Row) -> bool {
         && word.bottom() <= row.bottom() - RAISED * h
 }
 
-/// The digits of a marker as superscript characters.
-fn superscript(digits: &str) -> String {
+/// A marker's digits as superscript characters (what follows them kept).
+fn superscript(marker: &str) -> String {
     const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    digits
+    marker
         .chars()
-        .filter_map(|c| c.to_digit(10))
-        .filter_map(|d| SUPERSCRIPTS.get(d as usize))
+        .map(|c| {
+            c.to_digit(10)
+                .and_then(|d| SUPERSCRIPTS.get(d as usize).copied())
+                .unwrap_or(c)
+        })
         .collect()
 }
 
@@ -537,10 +544,12 @@ mod tests {
         tsv.push_str(&word(1, 120.09, 192.82, 25.02, 9.25, "2015,"));
         tsv.push_str(&word(1, 145.11, 191.83, 3.61, 6.01, "3"));
         tsv.push_str(&word(1, 151.5, 192.82, 16.67, 9.25, "rest"));
+        tsv.push_str(&word(1, 170.95, 192.82, 16.67, 9.25, "here"));
+        tsv.push_str(&word(1, 187.62, 191.83, 5.0, 6.01, "4,"));
         tsv.push_str(&line(1, 72.0, 206.82, "of 1 December and 2 more"));
         assert_eq!(
             laid(&tsv).text,
-            "2013² and 2015,³ rest\nof 1 December and 2 more\n"
+            "2013² and 2015,³ rest here⁴,\nof 1 December and 2 more\n"
         );
     }
 
@@ -590,7 +599,9 @@ mod tests {
             })
             .collect();
         assert!(
-            laid(&other).text.contains("\u{c}A/RES/98/4\nQuorum matters\non assemblies\n"),
+            laid(&other)
+                .text
+                .contains("\u{c}A/RES/98/4\nQuorum matters\non assemblies\n"),
             "{}",
             laid(&other).text
         );
