@@ -51,13 +51,15 @@ fn a_pdf_imports_as_its_extracted_text_does() {
         "{}",
         from_pdf.text
     );
-    // Every marker in smaller raised type is a note, set where it stands.
+    // Every marker in smaller raised type is a note, set where it stands;
+    // a note continued on the next page is whole.
     for cited in [
         "the Secretary-General,[^1]\n",
         "2015 and 2016[^2] surveys",
         "the 2017 guidelines[^3] of the Group",
         "meet in 2020[^4] and",
         "at that session.[^5]\n",
+        "\n[^4]: See A/98/10, para. 12, and the annex to the report of the Group on Quorums (A/98/11).\n",
         "\n[^2]: A/97/7, annex, prepared by the Group on Quorums and transmitted to the General Assembly.\n",
     ] {
         assert!(
@@ -170,7 +172,9 @@ fn a_folder_of_pdfs_imports_in_parallel_with_a_summary_and_the_bad_ones_are_refu
     let shown = d.undex(&["show", "A/RES/98/5, para. 3"]);
     shown.expect_code(0);
     assert!(
-        shown.stdout().contains("See A/98/10, para. 12."),
+        shown.stdout().contains(
+            "See A/98/10, para. 12, and the annex to the report of the Group on Quorums (A/98/11)."
+        ),
         "{}",
         shown.stdout()
     );
@@ -220,7 +224,7 @@ fn a_check_of_a_pdf_lists_its_passages_and_writes_nothing() {
         "in/quorum.pdf: would write corpus/A-RES-98-4.txt (7 passages; nothing written)",
         "  OP3 A/RES/98/4, para. 3 ",
         "  Invites the Group to meet in 2020 and …\n",
-        "[^4] in OP3  See A/98/10, para. 12.",
+        "[^4] in OP3  See A/98/10, para. 12, and the annex to the report of the …",
     ] {
         assert!(out.contains(said), "{said:?} in:\n{out}");
     }

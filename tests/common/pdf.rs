@@ -238,8 +238,9 @@ pub enum Piece {
 pub type TextLine = Vec<Piece>;
 
 /// One page of a resolution: its paragraphs (each a list of printed
-/// lines), its footnotes (number and printed lines), and whether it has a
-/// running header.
+/// lines), its footnotes (number and printed lines; number 0 for the rest
+/// of a note begun on the page before), and whether it has a running
+/// header.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub paragraphs: Vec<Vec<TextLine>>,
@@ -349,7 +350,7 @@ impl Resolution {
                 ));
                 for (number, text) in &page.notes {
                     for (k, t) in text.iter().enumerate() {
-                        let spans = if k == 0 {
+                        let spans = if k == 0 && *number > 0 {
                             vec![sup(&number.to_string(), NOTE), span(&format!(" {t}"), NOTE)]
                         } else {
                             vec![span(t, NOTE)]
@@ -449,7 +450,7 @@ impl Resolution {
                 lines.push(" ".into());
                 for (number, text) in &page.notes {
                     for (k, t) in text.iter().enumerate() {
-                        lines.push(if k == 0 {
+                        lines.push(if k == 0 && *number > 0 {
                             format!("{number}  {t} ")
                         } else {
                             format!("{t} ")
@@ -549,7 +550,13 @@ pub fn quorum_resolution_numbered(symbol: &'static str, number: &'static str) ->
                         vec![T("regional organizations;")],
                     ],
                 ],
-                notes: vec![(3, vec!["A/98/9."]), (4, vec!["See A/98/10, para. 12."])],
+                notes: vec![
+                    (3, vec!["A/98/9."]),
+                    (
+                        4,
+                        vec!["See A/98/10, para. 12, and the annex to the report of the"],
+                    ),
+                ],
             },
             Page {
                 header: false,
@@ -565,7 +572,10 @@ pub fn quorum_resolution_numbered(symbol: &'static str, number: &'static str) ->
                     ],
                     vec![vec![T("45th plenary meeting")], vec![T("20 January 2019")]],
                 ],
-                notes: vec![(5, vec!["Adopted without a vote."])],
+                notes: vec![
+                    (0, vec!["Group on Quorums (A/98/11)."]),
+                    (5, vec!["Adopted without a vote."]),
+                ],
             },
         ],
     }
