@@ -383,11 +383,12 @@ fn furniture_rows(
     title_words: &BTreeSet<String>,
 ) -> Vec<bool> {
     let mut out = vec![false; rows.len()];
-    let said = |r: &Row| columns(r).iter().any(|c| is_furniture_column(c, symbol));
     let only = |r: &Row| {
         let cols = columns(r);
         !cols.is_empty() && cols.iter().all(|c| is_furniture_column(c, symbol))
     };
+    // A bare number says so only alone: beside text it may be a table's.
+    let said = |r: &Row| only(r) || columns(r).iter().any(|c| is_hard_furniture(c, symbol));
     let titled = |r: &Row| {
         columns(r)
             .iter()
@@ -651,6 +652,18 @@ mod tests {
             "{}",
             laid(&tsv).text
         );
+    }
+
+    #[test]
+    fn a_bare_number_beside_text_at_the_foot_is_no_page_number() {
+        let mut tsv = format!("{HEADER}{}", page(1));
+        tsv.push_str(&word(1, 72.0, 40.0, 73.0, 12.95, "A/RES/98/4"));
+        tsv.push_str(&line(1, 72.0, 200.0, "Members present:"));
+        tsv.push_str(&line(1, 72.0, 776.0, "Total"));
+        tsv.push_str(&line(1, 300.0, 776.0, "193"));
+        tsv.push_str(&word(1, 72.0, 790.0, 5.0, 9.25, "1"));
+        let got = laid(&tsv);
+        assert_eq!(got.text, "A/RES/98/4\n\nMembers present:\n\nTotal\n193\n");
     }
 
     #[test]
