@@ -182,6 +182,15 @@ pub enum Error {
     /// A chart could not be drawn.
     #[error("plot: {0}")]
     Plot(String),
+    /// A program undex runs to read an input (`pdftotext`, for a PDF) is
+    /// not installed, or not on the `PATH`.
+    #[error("reading a PDF needs {program}, which is not installed")]
+    MissingProgram {
+        /// The input that needs it.
+        path: PathBuf,
+        /// The program's name.
+        program: &'static str,
+    },
 }
 
 /// What kind of failure an [`Error`] is, for a front end that answers each
@@ -292,7 +301,8 @@ impl Error {
             | Error::Folder { .. }
             | Error::Payload(_)
             | Error::Engine(_)
-            | Error::Plot(_) => ErrorKind::Failed,
+            | Error::Plot(_)
+            | Error::MissingProgram { .. } => ErrorKind::Failed,
         }
     }
 
@@ -432,6 +442,13 @@ mod tests {
                 ErrorKind::Failed,
             ),
             (Error::Plot("no font".into()), ErrorKind::Failed),
+            (
+                Error::MissingProgram {
+                    path: "a.pdf".into(),
+                    program: "pdftotext",
+                },
+                ErrorKind::Failed,
+            ),
         ]
     }
 

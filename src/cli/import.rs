@@ -1,4 +1,4 @@
-//! `undex import`: raw text of UN documents (as extracted from their PDFs) into corpus files, for the user to read before indexing.
+//! `undex import`: UN documents (PDFs, or their text as extracted) into corpus files, many at once, for the user to read before indexing.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -8,24 +8,28 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::notify;
+use super::progress::Progress;
 use undex::import;
 use undex::output::import as check_out;
+use undex::output::import_summary::ImportSummary;
 use undex::output::plural;
 use undex::output::record::{self, Imported, Record};
 
-/// Turn the raw text of UN documents into corpus files.
+/// Turn UN documents (PDFs, or their raw text) into corpus files.
 ///
-/// Reads text extracted from a UN PDF (pdftotext, PyMuPDF, copy and paste),
-/// page furniture and all, and writes one corpus file per document, named
-/// after the symbol its masthead gives (A-RES-73-27.txt). Read the file, fix
-/// what import reports, then run `undex index`. The files of one import
-/// appear together, once all are written and on disk.
+/// Reads a UN PDF (its text extracted by pdftotext, of poppler-utils, which
+/// must be installed) or the text extracted from one (pdftotext, PyMuPDF,
+/// copy and paste), page furniture and all, and writes one corpus file per
+/// document, named after the symbol its masthead gives (A-RES-73-27.txt).
+/// Many inputs are read in parallel and listed at the end: imported, with
+/// lines to check, refused. Read the files, fix what import reports, then
+/// run `undex index`. The files of one import appear together, once all
+/// are written and on disk.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Files of raw text, one document each, or folders: every .txt in a
-    /// folder (not in its subfolders) is imported. A PDF is refused until its
-    /// text is extracted (`pdftotext -layout X.pdf X.txt`); in a folder, a PDF
-    /// with its .txt beside it is left to the .txt.
+    /// PDFs or files of raw text, one document each, or folders: every .pdf
+    /// and .txt in a folder (not in its subfolders) is imported; a PDF with
+    /// its .txt beside it is left to the .txt.
     #[arg(value_name = "FILE", required_unless_present = "stdin")]
     pub files: Vec<PathBuf>,
     /// The corpus folder: where the files go unless --out says otherwise,
@@ -67,7 +71,6 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
         process: args.process.clone(),
         force: args.force,
     })?;
-    let mut failed = 0usize;
     let mut inputs: Vec<PathBuf> = Vec::new();
     if args.stdin {
         inputs.push(PathBuf::from("<stdin>"));
@@ -76,10 +79,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     for f in &args.files {
         match import::input_files(f) {
             Ok(mut files) => inputs.append(&mut files),
-            Err(e) if args.check => listing_failed.push((f.clone(), e)),
             Err(e) => {
-                failed += 1;
-                report(&e);
+                if !args.check {
+                    report(f, &e);
+                }
+                listing_failed.push((f.clone(), e));
             }
         }
     }
@@ -88,17 +92,14 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
     }
     // Printed once the batch is on disk: until then nothing has been written.
     let mut done: Vec<(PathBuf, PathBuf, import::Imported)> = Vec::new();
-    for path in &inputs {
-        // --stdin takes no FILE (clap refuses both): its one input is `<stdin>`.
-        let imported = if args.stdin {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .context("reading standard input")?;
-            import.import(&buf, path)
-        } else {
-            import.import_file(path)
-        };
+    let mut summary = ImportSummary {
+        refused: listing_failed
+            .iter()
+            .map(|(p, _)| p.display().to_string())
+            .collect(),
+        ..ImportSummary::default()
+    };
+    for (path, imported) in inputs.iter().zip(import_all(args, &import, &inputs)?) {
         let result = imported.and_then(|imp| {
             notify(
                 &imp.warnings
@@ -118,11 +119,17 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
                         shown.display()
                     )]);
                 }
+                let name = path.display().to_string();
+                if imp.warnings.is_empty() {
+                    summary.imported.push(name);
+                } else {
+                    summary.with_warnings.push((name, imp.warnings.len()));
+                }
                 done.push((path.clone(), written.path, imp));
             }
             Err(e) => {
-                failed += 1;
-                report(&e);
+                summary.refused.push(path.display().to_string());
+                report(path, &e);
             }
         }
     }
@@ -153,19 +160,36 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
             )?;
         }
     }
-    // One input's problem is its own summary; of many, say how many failed.
-    if failed > 0 && done.len() + failed > 1 {
-        notify(&[format!(
-            "{} imported, {} failed (above)",
-            plural(done.len(), "input"),
-            failed
-        )]);
+    // One input's outcome is said by its own lines; of many, each is named.
+    if summary.total() > 1 {
+        notify(&summary.lines());
     }
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
+    Ok(if summary.refused.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
     })
+}
+
+/// Imports every input, in order: standard input read whole, files on
+/// every core with a progress bar on a terminal.
+fn import_all(
+    args: &ImportArgs,
+    import: &import::Import,
+    inputs: &[PathBuf],
+) -> Result<Vec<undex::Result<import::Imported>>> {
+    // --stdin takes no FILE (clap refuses both): its one input is `<stdin>`.
+    if args.stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        return Ok(inputs.iter().map(|p| import.import(&buf, p)).collect());
+    }
+    let bar = Progress::new();
+    let results = import.import_files(inputs, &mut |done, total| bar.update(done, total));
+    bar.finish();
+    Ok(results)
 }
 
 /// Runs `undex import --check`: every input checked by the library, one
@@ -181,7 +205,12 @@ fn check(
     let mut first = true;
     let mut refuse = |out: &mut dyn Write, path: &std::path::Path, e: &undex::Error| {
         refused += 1;
-        let r = check_out::Refused::new(path, e);
+        let mut r = check_out::Refused::new(path, e);
+        if let Some(advice) = advice(e) {
+            for p in &mut r.problems {
+                p.message.push_str(advice);
+            }
+        }
         if args.json {
             check_out::refused_json(out, &r)
         } else {
@@ -194,16 +223,19 @@ fn check(
         }
         refuse(out, path, e)?;
     }
-    for path in inputs {
-        let checked = if args.stdin {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .context("reading standard input")?;
-            import.check(&buf, path)
-        } else {
-            import.check_file(path)
-        };
+    let checks = if args.stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        inputs.iter().map(|p| import.check(&buf, p)).collect()
+    } else {
+        let bar = Progress::new();
+        let checks = import.check_files(inputs, &mut |done, total| bar.update(done, total));
+        bar.finish();
+        checks
+    };
+    for (path, checked) in inputs.iter().zip(checks) {
         if !std::mem::take(&mut first) && !args.json {
             writeln!(out)?;
         }
@@ -233,11 +265,28 @@ fn check(
 }
 
 /// Prints a failed input's problems, each as one `undex: ` line.
-fn report(e: &undex::Error) {
+fn report(path: &std::path::Path, e: &undex::Error) {
     match e {
         undex::Error::Input(diags) => {
             notify(&diags.iter().map(ToString::to_string).collect::<Vec<_>>())
         }
-        e => notify(&[format!("{e:#}")]),
+        undex::Error::MissingProgram { path, .. } => notify(&[format!(
+            "{}: {e}{}",
+            path.display(),
+            advice(e).unwrap_or_default()
+        )]),
+        // An I/O error names its file already.
+        e @ undex::Error::Io { .. } => notify(&[format!("{e:#}")]),
+        e => notify(&[format!("{}: {e:#}", path.display())]),
+    }
+}
+
+/// What to type about a failure of one input, as the end of its sentence.
+fn advice(e: &undex::Error) -> Option<&'static str> {
+    match e {
+        undex::Error::MissingProgram { .. } => Some(
+            ": install poppler-utils (`apt-get install poppler-utils`; Fedora: `dnf install poppler-utils`; macOS: `brew install poppler`)",
+        ),
+        _ => None,
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use super::progress::Progress;
 use super::{Common, notify};
 use undex::index::{self, BuildMode, BuildOptions};
 use undex::output::record::{self, Built, Record};
@@ -119,41 +120,4 @@ fn counted(documents: u64, passages: u64) -> String {
         undex::output::plural(documents, "document"),
         undex::output::plural(passages, "passage")
     )
-}
-
-/// A progress bar on standard error for builds over a second, on a terminal
-/// only: silent when piped or redirected.
-struct Progress {
-    bar: indicatif::ProgressBar,
-    started: std::time::Instant,
-}
-
-impl Progress {
-    fn new() -> Progress {
-        let bar = indicatif::ProgressBar::hidden();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Progress {
-            bar,
-            started: std::time::Instant::now(),
-        }
-    }
-
-    fn update(&self, done: u64, total: u64) {
-        if self.bar.is_hidden()
-            && self.started.elapsed() > std::time::Duration::from_secs(1)
-            && std::io::IsTerminal::is_terminal(&std::io::stderr())
-        {
-            self.bar
-                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        self.bar.set_length(total);
-        self.bar.set_position(done);
-    }
-
-    fn finish(&self) {
-        self.bar.finish_and_clear();
-    }
 }

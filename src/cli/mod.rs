@@ -7,6 +7,7 @@ pub mod generate;
 pub mod import;
 pub mod index;
 pub mod kwic;
+pub mod progress;
 pub mod search;
 pub mod select;
 pub mod show;

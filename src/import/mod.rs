@@ -1,6 +1,7 @@
 //! `undex import`: turns the text of a UN document as extracted from its PDF (or already clean) into a corpus file.
 //!
-//! The steps, each in its own file: split the input into lines
+//! The steps, each in its own file: extract a PDF's text (`pdf`,
+//! `pdf_layout`), split the input into lines
 //! (`lines`), take away page furniture (`furniture`) and footnote areas
 //! (`footnotes`), read the masthead (`masthead`, or `draft` for a draft and
 //! its sponsors, `sponsors`), regroup the body into
@@ -18,6 +19,8 @@ mod labels;
 mod lines;
 mod markers;
 mod masthead;
+mod pdf;
+mod pdf_layout;
 mod processes;
 mod render;
 mod report;
@@ -98,26 +101,24 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
             .any(|w| matches!(w[0], b'\n' | b'\r') && &w[1..] == b"%PDF-")
 }
 
-/// The refusal of a PDF, saying how to get its text.
+/// The refusal of a PDF given as text (its text is extracted from the
+/// file's bytes, by [`import_bytes`]).
 fn pdf_refused(input_name: &Path) -> Error {
-    let txt = input_name.with_extension("txt");
     Error::input(
         input_name,
         0,
-        format!(
-            "this is a PDF: extract its text first (`pdftotext -layout {} {}`, or copy and paste it), then import the text",
-            input_name.display(),
-            txt.display()
-        ),
+        "this is a PDF read as text: import the PDF file itself, whose text is extracted by pdftotext",
     )
 }
 
-/// Imports one document from the bytes of its file: a PDF is refused (with
-/// how to extract its text), anything else is decoded as text (UTF-8 checked,
-/// binary refused, line endings made LF) and imported by [`import_text`].
+/// Imports one document from the bytes of its file: a PDF's text is
+/// extracted by poppler's `pdftotext` (its warnings and problems then name
+/// pages of the PDF), anything else is decoded as text (UTF-8 checked,
+/// binary refused, line endings made LF); either is imported by
+/// [`import_text`].
 pub fn import_bytes(bytes: &[u8], input_name: &Path, options: &ImportOptions) -> Result<Imported> {
     if is_pdf(bytes) {
-        return Err(pdf_refused(input_name));
+        return pdf::import(bytes, input_name, options);
     }
     let text = crate::corpus::text::decode(input_name, bytes).map_err(|d| Error::Input(vec![d]))?;
     import_text(&text, input_name, options)

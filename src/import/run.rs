@@ -2,9 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use super::{Batch, ImportOptions, Imported, import_bytes, layered_processes_table, write};
 use crate::corpus::Document;
+use crate::pool::lock;
 use crate::{Diagnostic, Error, Result};
 
 /// The table of processes an import uses: the built-in one with the
@@ -107,6 +109,58 @@ impl Import {
     pub fn import_file(&self, path: &Path) -> Result<Imported> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         self.import(&bytes, path)
+    }
+
+    /// Imports every file of `paths` as [`Import::import_file`] does, on
+    /// every core (PDFs wait on pdftotext), and returns the results in the
+    /// order of `paths`. `progress(done, total)` is called on this thread
+    /// meanwhile and once at the end. Nothing is written: the caller adds
+    /// what it keeps with [`Import::write`], in order.
+    pub fn import_files(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Vec<Result<Imported>> {
+        let slots: Vec<Mutex<Option<Result<Imported>>>> =
+            paths.iter().map(|_| Mutex::new(None)).collect();
+        let work = |i: usize, path: &PathBuf| {
+            let imported = self.import_file(path);
+            if let Some(slot) = slots.get(i) {
+                *lock(slot) = Some(imported);
+            }
+        };
+        // A worker that panicked leaves its input without a result, which
+        // is refused below: the other inputs are still imported.
+        let _ = crate::pool::each(paths, crate::pool::cores(), &work, progress);
+        paths
+            .iter()
+            .zip(slots)
+            .map(|(path, slot)| {
+                slot.into_inner()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .unwrap_or_else(|| {
+                        Err(Error::input(
+                            path,
+                            0,
+                            "the import of this file stopped on an internal error (a bug in undex; please report it)",
+                        ))
+                    })
+            })
+            .collect()
+    }
+
+    /// Checks every file of `paths` as [`Import::check_file`] does, the
+    /// imports on every core as [`Import::import_files`] runs them, the
+    /// checks in the order of `paths`.
+    pub fn check_files(
+        &mut self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Vec<Result<Checked>> {
+        self.import_files(paths, progress)
+            .into_iter()
+            .map(|imported| imported.and_then(|i| self.check_imported(i)))
+            .collect()
     }
 
     /// Adds an imported document to the batch (see [`Batch::add`]).
@@ -234,6 +288,41 @@ mod tests {
             "the out folder's table is read first"
         );
         assert!(run.import_file(&dir.path().join("missing.txt")).is_err());
+    }
+
+    #[test]
+    fn many_files_are_imported_in_their_order_and_a_bad_one_fails_alone() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut paths = Vec::new();
+        for n in 1..=6 {
+            let path = dir.path().join(format!("in{n}.txt"));
+            if n != 4 {
+                std::fs::write(&path, RAW.replace("98/4", &format!("98/{n}")))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+            paths.push(path);
+        }
+        let run = Import::new(&Target {
+            out_dir: dir.path().join("out"),
+            corpus: dir.path().to_path_buf(),
+            out_named: true,
+            process: vec!["GGE".into()],
+            force: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut last = (0, 0);
+        let results = run.import_files(&paths, &mut |done, total| last = (done, total));
+        assert_eq!(last, (6, 6), "progress ends at the total");
+        let got: Vec<Option<String>> = results
+            .iter()
+            .map(|r| r.as_ref().ok().map(|i| i.symbol.clone()))
+            .collect();
+        let want: Vec<Option<String>> = (1..=6)
+            .map(|n| (n != 4).then(|| format!("A/RES/98/{n}")))
+            .collect();
+        assert_eq!(got, want);
+        assert!(matches!(&results[3], Err(Error::Io { path, .. }) if path.ends_with("in4.txt")));
+        assert!(!dir.path().join("out").exists(), "nothing is written");
     }
 
     #[test]

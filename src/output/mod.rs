@@ -6,6 +6,7 @@
 pub mod align;
 pub mod compare;
 pub mod import;
+pub mod import_summary;
 pub mod kwic;
 mod plural;
 pub mod record;

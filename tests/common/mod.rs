@@ -3,6 +3,7 @@
 
 pub mod generate;
 pub mod golden;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
