@@ -107,10 +107,15 @@ pub fn dispersion(
     }
     let (f, s_total) = (f as f64, total_size as f64);
     let hit_size: u64 = hits.iter().map(|(_, s)| s).sum();
-    let mut sum: f64 = hits
+    // Summed in a fixed order: the parts come in the index's segment order,
+    // which depends on how the writer's threads split the corpus, and a
+    // float sum in another order can differ in its last digit.
+    let mut parts: Vec<f64> = hits
         .iter()
         .map(|(v, s)| (*v as f64 / f - *s as f64 / s_total).abs())
-        .sum();
+        .collect();
+    parts.sort_by(f64::total_cmp);
+    let mut sum: f64 = parts.iter().sum();
     sum += (s_total - hit_size as f64).max(0.0) / s_total;
     let dp = finite(0.5 * sum);
     let denom = 1.0 - min_size as f64 / s_total;
@@ -265,5 +270,26 @@ mod tests {
         let (dp, _) = dispersion(&[(1, 10), (1, 10)], 20, 10);
         close(dp, 0.0, 1e-12);
         assert_eq!(dispersion(&[], 400, 100), (None, None));
+    }
+
+    #[test]
+    fn dispersion_does_not_depend_on_the_order_of_the_parts() {
+        let hits: Vec<(u64, u64)> = (1..40u64).map(|i| (i % 7 + 1, 97 + i * 13)).collect();
+        let total: u64 = hits.iter().map(|(_, s)| s).sum::<u64>() + 5_000;
+        let forward = dispersion(&hits, total, 50);
+        let mut backward = hits.clone();
+        backward.reverse();
+        let mut shuffled = hits.clone();
+        shuffled.rotate_left(17);
+        shuffled.swap(3, 30);
+        for other in [backward, shuffled] {
+            let again = dispersion(&other, total, 50);
+            assert_eq!(
+                forward.0.map(f64::to_bits),
+                again.0.map(f64::to_bits),
+                "DP differs in its bits"
+            );
+            assert_eq!(forward.1.map(f64::to_bits), again.1.map(f64::to_bits));
+        }
     }
 }
