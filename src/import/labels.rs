@@ -99,9 +99,6 @@ impl Numbering {
             annex: self.annex.clone(),
             place,
         };
-        if self.anchors.iter().any(|(a, _)| *a == anchor) {
-            self.warnings.push((line, format!("{anchor} occurs twice")));
-        }
         self.anchors.push((anchor.clone(), line));
         Some(anchor)
     }
@@ -121,10 +118,13 @@ impl Numbering {
             None => None,
             Some(Label::Number(n)) => {
                 let last = self.number.unwrap_or(0);
-                if *n <= last {
-                    self.warnings
-                        .push((line, format!("paragraph {n} comes after paragraph {last}")));
-                } else if *n != last + 1 {
+                // A number that repeats or goes backwards the parser refuses
+                // and leaves the numbering as it was: the import keeps the
+                // paragraph as text of the one before, and says so (`accept`).
+                if self.number.is_some() && *n <= last {
+                    return None;
+                }
+                if *n > last + 1 {
                     self.warnings.push((
                         line,
                         format!("paragraph {n} follows paragraph {last}: a number is missing"),
@@ -138,6 +138,11 @@ impl Numbering {
                 self.push(place, line)
             }
             Some(Label::Decimal(n, m)) => {
+                let backwards = self.number.is_some_and(|op| *n < op)
+                    || (self.number == Some(*n) && self.decimal.is_some_and(|d| *m <= d));
+                if backwards {
+                    return None;
+                }
                 if self.number != Some(*n) {
                     self.warnings.push((
                         line,
@@ -160,20 +165,21 @@ impl Numbering {
                     // The parser reads a list in the preamble as preamble.
                     return self.unnumbered(line);
                 }
+                let rank = |l: &str| (l.len(), l.to_string());
                 let place = if is_roman(s, self.letter.as_deref(), self.roman.as_deref()) {
+                    if self
+                        .roman
+                        .as_deref()
+                        .is_some_and(|r| roman_value(s) <= roman_value(r))
+                    {
+                        return None;
+                    }
                     self.roman = Some(s.clone());
                     let letter = self.letter.clone().map(Sub::Letter);
                     self.numbered(letter.into_iter().chain([Sub::Roman(s.clone())]).collect())
                 } else {
-                    if self
-                        .letter
-                        .as_deref()
-                        .is_some_and(|l| (s.len(), s.as_str()) <= (l.len(), l))
-                    {
-                        self.warnings.push((
-                            line,
-                            format!("sub-paragraph ({s}) does not follow its predecessor"),
-                        ));
+                    if self.letter.as_deref().is_some_and(|l| rank(s) <= rank(l)) {
+                        return None;
                     }
                     self.letter = Some(s.clone());
                     self.roman = None;
