@@ -426,7 +426,11 @@ fn a_one_megabyte_line_and_ten_thousand_lines_of_furniture_import_without_harm()
     // Over the parser's 1 MB a paragraph is refused, naming its input line.
     let too_long = long.replace("Decides", &"quorum ".repeat(10_000));
     let e = import(&too_long).unwrap_err();
-    assert!(e.to_string().contains("raw.txt:5: this paragraph is over the 1 MB limit"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("raw.txt:5: this paragraph is over the 1 MB limit"),
+        "{e}"
+    );
     let furniture = format!(
         "A/RES/99/1\n\n{}1. Decides.\n",
         "18-22222 (E)\n\n".repeat(10_000)

@@ -94,10 +94,7 @@ pub(crate) fn settle(
 ) -> Result<Settled> {
     let out_name = Path::new(file_name);
     for _ in 0..MAX_ROUNDS {
-        let pairs: Vec<(u32, String)> = notes
-            .iter()
-            .map(|d| (d.number, d.text.clone()))
-            .collect();
+        let pairs: Vec<(u32, String)> = notes.iter().map(|d| (d.number, d.text.clone())).collect();
         let rendered = render::render(front, elements, &pairs);
         let problems = match read_back(out_name, &rendered.text) {
             Ok(anchors) => {
@@ -143,7 +140,9 @@ pub(crate) fn settle(
                         d.number
                     ),
                 ));
-                front.comments.push(format!("note {}: {}", d.number, d.text));
+                front
+                    .comments
+                    .push(format!("note {}: {}", d.number, d.text));
             }
         }
     }
@@ -190,9 +189,15 @@ impl Place {
 /// the paragraph as text of the one before mends.
 fn is_numbering(message: &str) -> bool {
     message.contains("paragraph")
-        && ["never", "repeats", "no text after", "too large", "nested deeper"]
-            .iter()
-            .any(|m| message.contains(m))
+        && [
+            "never",
+            "repeats",
+            "no text after",
+            "too large",
+            "nested deeper",
+        ]
+        .iter()
+        .any(|m| message.contains(m))
 }
 
 fn joinable(elements: &[Element], k: usize) -> bool {
@@ -250,20 +255,21 @@ fn refusal(
     elements: &[Element],
     notes: &[Definition],
 ) -> Error {
-    let input_line = |line: usize| match Place::of(line, &rendered.element_lines, &rendered.note_lines) {
-        Place::Note(j) => notes.get(j).map_or(0, |d| d.line),
-        Place::Element(k) => elements
-            .get(..=k)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Element::Para { line, .. } => Some(*line),
-                _ => None,
-            })
-            .unwrap_or(0),
-        Place::Elsewhere => 0,
-    };
+    let input_line =
+        |line: usize| match Place::of(line, &rendered.element_lines, &rendered.note_lines) {
+            Place::Note(j) => notes.get(j).map_or(0, |d| d.line),
+            Place::Element(k) => elements
+                .get(..=k)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find_map(|e| match e {
+                    Element::Para { line, .. } => Some(*line),
+                    _ => None,
+                })
+                .unwrap_or(0),
+            Place::Elsewhere => 0,
+        };
     Error::Input(
         problems
             .iter()

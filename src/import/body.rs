@@ -35,6 +35,10 @@ impl Block {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(self.pieces.len());
         for p in &self.pieces {
+            if super::markers::ends_with_lone_number(&text) {
+                // Set off by the line's end: two spaces keep a marker set off.
+                text.push(' ');
+            }
             let before = text.len();
             push_line(&mut text, &p.text);
             let start = if before == 0 {

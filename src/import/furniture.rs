@@ -149,11 +149,15 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str)
             }
         }
     }
-    let is_title = |text: &str| {
+    let is_title_words = |text: &str| {
         let w = words(text);
-        (!w.is_empty() && !title_words.is_empty() && w.iter().all(|w| title_words.contains(w)))
-            || seen.get(text).is_some_and(|n| *n >= 2)
+        !w.is_empty()
+            && !title_words.is_empty()
+            && w.iter().all(|w| title_words.contains(w))
+            && looks_like_title(text)
     };
+    let is_title = |text: &str| is_title_words(text) || seen.get(text).is_some_and(|n| *n >= 2);
+    mark_page_heads(lines, &is_title_words);
     // Grow outwards from the furniture lines so that a body line between
     // them is never taken for a title.
     for group in &groups {
@@ -177,6 +181,53 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str)
                     changed = true;
                 }
             }
+        }
+    }
+}
+
+/// Marks the head of each page: after a page break, the groups of lines
+/// made only of furniture and of lines in the words of the title (a running
+/// title may stand apart from the symbol and page marker, in a group of its
+/// own), up to the first group that is neither.
+fn mark_page_heads(lines: &mut [Line], is_title_words: &dyn Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < lines.len() {
+        let after_break = lines.get(i).is_some_and(|l| l.shape == Shape::PageBreak);
+        i += 1;
+        if !after_break {
+            continue;
+        }
+        let mut group: Vec<usize> = Vec::new();
+        while i <= lines.len() {
+            let line = lines.get(i);
+            let is_text = line.is_some_and(|l| l.shape == Shape::Text && l.role != Role::Footnote);
+            let page_ends = line.is_none_or(|l| l.shape == Shape::PageBreak);
+            if is_text {
+                group.push(i);
+                i += 1;
+                continue;
+            }
+            if !group.is_empty() {
+                let head = group.iter().all(|&j| {
+                    lines.get(j).is_some_and(|l| {
+                        l.role == Role::Furniture
+                            || (l.role == Role::Body && is_title_words(&l.text))
+                    })
+                });
+                if !head {
+                    break;
+                }
+                for &j in &group {
+                    if let Some(l) = lines.get_mut(j) {
+                        l.role = Role::Furniture;
+                    }
+                }
+                group.clear();
+            }
+            if page_ends {
+                break;
+            }
+            i += 1;
         }
     }
 }

@@ -83,12 +83,22 @@ fn numbering_that_skips_is_reported_and_numbering_that_repeats_is_mended() {
         got,
         [
             (10, "paragraph 3 follows paragraph 1: a number is missing"),
-            (12, "paragraph 3 repeats: numbers never repeat: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"),
-            (14, "paragraph 2 comes after paragraph 3: numbers never go backwards: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"),
+            (
+                12,
+                "paragraph 3 repeats: numbers never repeat: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"
+            ),
+            (
+                14,
+                "paragraph 2 comes after paragraph 3: numbers never go backwards: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"
+            ),
         ]
     );
     assert_eq!(imported.anchors, ["OP1", "OP3", "OP4"]);
-    assert!(imported.text.contains("\n3. Decides. 3. Again. 2. Back.\n"), "{}", imported.text);
+    assert!(
+        imported.text.contains("\n3. Decides. 3. Again. 2. Back.\n"),
+        "{}",
+        imported.text
+    );
 }
 
 #[test]
