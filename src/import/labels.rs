@@ -46,6 +46,25 @@ pub(crate) fn parse_label(text: &str) -> Option<(Label, &str, &str)> {
     None
 }
 
+/// A run of labels (`12. (a) Text`, `(a) (i) Text`): a label followed
+/// on its line by the first label of a list under it. Siblings never share
+/// a line, so the second label opens the first sub-paragraph of the first.
+/// Returns the outer label, the inner one with its printed form, and the
+/// text after it.
+pub(crate) fn run<'t>(
+    outer: Option<&Label>,
+    rest: &'t str,
+) -> Option<(Label, (Label, String), &'t str)> {
+    let outer = outer?;
+    let (inner, printed, text) = parse_label(rest)?;
+    let nests = match (outer, &inner) {
+        (Label::Number(_) | Label::Decimal(..), Label::Paren(s)) => s == "a",
+        (Label::Paren(o), Label::Paren(s)) => s == "i" && o.len() == 1 && o != "h",
+        _ => false,
+    };
+    nests.then(|| (outer.clone(), (inner, printed.to_string()), text))
+}
+
 /// Gives anchors to the passages of one document part (the body, or one
 /// annex) as the corpus parser will read the file import writes
 /// (`corpus::numbered`, whose rules of the layout and of a roman `(i)` it

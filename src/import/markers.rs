@@ -193,7 +193,9 @@ fn glued(token: &str, offset: usize) -> Option<Candidate> {
     }
     if CLOSERS.contains(&last) || last == '.' {
         // `General,1`, `security”,2`, `2010,1` but not `1,000` or `No.5`.
+        // `“Quorum matters”.6`: the word inside the quotation marks.
         let word: String = before_last
+            .trim_end_matches(CLOSERS)
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
@@ -329,7 +331,12 @@ fn apart(
         .chars()
         .last()
         .is_some_and(|c| c.is_alphabetic() || c == ')');
-    let strong = is_year(core) || (closed && word_before_closer);
+    // `2021–2025, 2  in`: a span of years ends in a year.
+    let ends_in_year = core
+        .rsplit(['–', '-', '—', '/'])
+        .next()
+        .is_some_and(is_year);
+    let strong = ends_in_year || (closed && word_before_closer);
     let gap_after = next.map_or(0, |(s, _)| s.saturating_sub(end));
     let weak = prev.chars().last().is_some_and(char::is_alphabetic)
         && gap_after >= 2
@@ -448,9 +455,21 @@ mod tests {
     }
 
     #[test]
+    fn a_marker_after_a_span_of_years() {
+        let got = rewrite(
+            &[(1, 0), (2, 0)],
+            &[("for 2021–2025, 1  in 2016-2017 2 and", 0)],
+        );
+        assert_eq!(got, ["for 2021–2025,[^1]  in 2016-2017[^2] and"]);
+    }
+
+    #[test]
     fn a_marker_after_a_number() {
-        let got = rewrite(&[(1, 0)], &[("some 1,000,1 keepers", 0)]);
-        assert_eq!(got, ["some 1,000,[^1] keepers"]);
+        let got = rewrite(
+            &[(1, 0), (2, 0)],
+            &[("some 1,000,1 keepers of “the lamps”.2", 0)],
+        );
+        assert_eq!(got, ["some 1,000,[^1] keepers of “the lamps”.[^2]"]);
     }
 
     #[test]
