@@ -79,6 +79,11 @@ struct Para {
     anchor: String,
     label: Option<String>,
     words: Vec<String>,
+    /// No words of its own: its first sub-paragraph's label follows its
+    /// own on the line (`12. (a) …`, `(a) (i) …`).
+    run: bool,
+    /// Lines of a table printed after its words, a cell a line.
+    rows: Vec<String>,
 }
 
 fn words(rng: &mut Rng, least: usize, more: usize) -> Vec<String> {
@@ -101,6 +106,8 @@ fn document(rng: &mut Rng) -> Vec<Para> {
             anchor: format!("PP{k}"),
             label: None,
             words: w,
+            run: false,
+            rows: Vec::new(),
         });
     }
     for n in 1..=1 + rng.below(12) {
@@ -108,10 +115,29 @@ fn document(rng: &mut Rng) -> Vec<Para> {
         w.extend(words(rng, 5, 50));
         let subs = if rng.chance(30) { 1 + rng.below(11) } else { 0 };
         w.push(if subs > 0 { "lamps:" } else { "lamps;" }.into());
+        let run = subs > 0 && rng.chance(15);
+        let rows = if subs == 0 && rng.chance(10) {
+            [
+                "Andorra",
+                "0.005",
+                "Bolivia (Plurinational State of)",
+                "0.019",
+                "Tuvalu",
+                "1.377",
+            ]
+            .iter()
+            .take(2 + 2 * rng.below(3))
+            .map(ToString::to_string)
+            .collect()
+        } else {
+            Vec::new()
+        };
         out.push(Para {
             anchor: format!("OP{n}"),
             label: Some(format!("{n}.")),
-            words: w,
+            words: if run { Vec::new() } else { w },
+            run,
+            rows,
         });
         for l in letters(subs) {
             let mut w = words(rng, 3, 25);
@@ -123,10 +149,13 @@ fn document(rng: &mut Rng) -> Vec<Para> {
                 0
             };
             w.push(if romans > 0 { "lamps:" } else { "lamps;" }.into());
+            let run = romans > 0 && rng.chance(20);
             out.push(Para {
                 anchor: format!("OP{n}({l})"),
                 label: Some(format!("({l})")),
-                words: w,
+                words: if run { Vec::new() } else { w },
+                run,
+                rows: Vec::new(),
             });
             for r in ["i", "ii", "iii", "iv"].iter().take(romans) {
                 let mut w = words(rng, 3, 15);
@@ -135,6 +164,8 @@ fn document(rng: &mut Rng) -> Vec<Para> {
                     anchor: format!("OP{n}({l})({r})"),
                     label: Some(format!("({r})")),
                     words: w,
+                    run: false,
+                    rows: Vec::new(),
                 });
             }
         }
@@ -200,20 +231,13 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
     let mut texts: Vec<String> = Vec::new();
     let mut pending: Option<(u32, String, String)> = None;
     let mut page_notes: Vec<(u32, String)> = Vec::new();
+    let mut carry: Option<String> = None;
     let break_page = |rng: &mut Rng,
                       lines: &mut Vec<String>,
                       page: &mut usize,
-                      page_notes: &mut Vec<(u32, String)>| {
-        if !page_notes.is_empty() {
-            lines.push("__________________ ".into());
-            for (n, text) in page_notes.drain(..) {
-                lines.push(" ".into());
-                lines.push(format!(
-                    "{n}{}{text} ",
-                    if rng.chance(50) { "  " } else { " " }
-                ));
-            }
-        }
+                      page_notes: &mut Vec<(u32, String)>,
+                      carry: &mut Option<String>| {
+        foot(rng, lines, page_notes, carry);
         lines.push(String::new());
         *page += 1;
         if rng.chance(15) {
@@ -241,7 +265,27 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
         lines.push(" ".into());
         lines.push(" ".into());
     };
-    for p in paras {
+    let mut prefix: Option<String> = None;
+    for (i, p) in paras.iter().enumerate() {
+        if p.run {
+            // Its text is the label of its first sub-paragraph, printed after its own.
+            texts.push(
+                paras
+                    .get(i + 1)
+                    .and_then(|q| q.label.clone())
+                    .unwrap_or_default(),
+            );
+            let own = p.label.clone().unwrap_or_default();
+            prefix = Some(match prefix.take() {
+                Some(outer) => format!("{outer} {own}"),
+                None => own,
+            });
+            continue;
+        }
+        let label = match (prefix.take(), &p.label) {
+            (Some(outer), Some(own)) => Some(format!("{outer} {own}")),
+            (outer, own) => outer.or_else(|| own.clone()),
+        };
         let mut words: Vec<String> = p.words.clone();
         let mut clean = words.clone();
         // A footnote marker after a word, a year or a number.
@@ -275,17 +319,36 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
                     word.push_str(&format!(",{n}"));
                 }
             }
-            let text = format!("A/97/{}.", 100 + n);
+            let text = if rng.chance(50) {
+                format!("A/97/{}.", 100 + n)
+            } else {
+                format!(
+                    "See the report of the Group of Keepers (A/97/{}), prepared with the keepers of the coastal lamps.",
+                    100 + n
+                )
+            };
             notes.push((n, text.clone()));
             // Printed at the foot of the page its marker is on.
             pending = Some((n, text, words[at].clone()));
         }
         let text = words.join(" ");
+        clean.extend(p.rows.iter().cloned());
         texts.push(clean.join(" ").replace('\u{2011}', "-"));
         let mut first = true;
         let width = 40 + rng.below(50);
         let mut rest = text.as_str();
-        if let Some(label) = &p.label {
+        if label.is_none() && rng.chance(5) {
+            // A justified line exploded into one word a line.
+            let (line, left) = cut(rest, width);
+            cite(&mut pending, line, &mut page_notes);
+            for word in line.split(' ') {
+                lines.push(format!("{} ", word.replace('\u{1}', " ")));
+            }
+            rest = left;
+            first = false;
+            on_page += 1;
+        }
+        if let Some(label) = &label {
             match rng.below(3) {
                 0 => {
                     lines.push(format!("{label} "));
@@ -310,23 +373,66 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
             first = false;
             on_page += 1;
             if on_page >= page_len {
-                break_page(rng, &mut lines, &mut page, &mut page_notes);
+                break_page(rng, &mut lines, &mut page, &mut page_notes, &mut carry);
                 on_page = 0;
             }
         }
+        for row in &p.rows {
+            lines.push(format!("{row} "));
+        }
         lines.push(" ".into());
+        if label.is_none() && rng.chance(10) {
+            lines.push("*  *  * ".into());
+            lines.push(" ".into());
+        }
     }
     lines.push("12th plenary meeting ".into());
     lines.push("20 January 2023 ".into());
     lines.push(" ".into());
-    if !page_notes.is_empty() {
+    // The last notes stand after the closing lines.
+    foot(rng, &mut lines, &mut page_notes, &mut carry);
+    if let Some(rest) = carry {
+        lines.push(String::new());
         lines.push("__________________ ".into());
-        for (n, text) in page_notes.drain(..) {
-            lines.push(" ".into());
-            lines.push(format!("{n}  {text} "));
-        }
+        lines.push(" ".into());
+        lines.push(format!("{rest} "));
     }
     (lines.join("\n") + "\n", notes, texts)
+}
+
+/// The footnote area at the foot of a page: the end of a note begun on
+/// the page before, then the page's notes, the last of which may go on
+/// over the page (`carry`).
+fn foot(
+    rng: &mut Rng,
+    lines: &mut Vec<String>,
+    page_notes: &mut Vec<(u32, String)>,
+    carry: &mut Option<String>,
+) {
+    if page_notes.is_empty() && carry.is_none() {
+        return;
+    }
+    lines.push("__________________ ".into());
+    lines.push(" ".into());
+    if let Some(rest) = carry.take() {
+        lines.push(format!("{rest} "));
+        lines.push(" ".into());
+    }
+    let count = page_notes.len();
+    for (k, (n, text)) in page_notes.drain(..).enumerate() {
+        let gap = if rng.chance(50) { "  " } else { " " };
+        let at = text
+            .find(" the keepers")
+            .filter(|_| k + 1 == count && rng.chance(40));
+        match at {
+            Some(at) => {
+                lines.push(format!("{n}{gap}{} ", &text[..at]));
+                *carry = Some(text[at + 1..].to_string());
+            }
+            None => lines.push(format!("{n}{gap}{text} ")),
+        }
+        lines.push(" ".into());
+    }
 }
 
 /// Moves the note whose marked word `line` holds to the page's notes.
@@ -395,11 +501,24 @@ fn accepted(imported: &Imported, case: &str, raw: &str) -> Vec<String> {
 
 #[test]
 fn generated_un_layout_texts_import_paragraph_exact_and_index_accepts_them() {
+    let mut seen = [0usize; 5];
     for seed in 1..=150u64 {
         let case = format!("generated case {seed}");
         let mut rng = Rng::new(seed);
         let paras = document(&mut rng);
         let (raw, notes, texts) = raw(&mut rng, &paras);
+        for (k, shape) in [
+            ". (a) ",
+            ") (i) ",
+            "Andorra \n0.005",
+            "*  *  *",
+            "__________________ \n \nthe keepers",
+        ]
+        .iter()
+        .enumerate()
+        {
+            seen[k] += usize::from(raw.contains(shape));
+        }
         let Some(imported) = import(&raw, &case) else {
             panic!("{case}: a well-formed document is refused\n{raw}");
         };
@@ -427,6 +546,8 @@ fn generated_un_layout_texts_import_paragraph_exact_and_index_accepts_them() {
             "{case}: a non-breaking hyphen is a hyphen"
         );
     }
+    // Every shape was met: label runs, tables, separators, continued notes.
+    assert!(seen.iter().all(|n| *n >= 3), "{seen:?}");
 }
 
 /// The import fixtures, as inputs to mutate.

@@ -445,7 +445,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             Some((label, printed, rest)) => (Some(label), Some(printed.to_string()), rest),
             None => (None, None, text.as_str()),
         };
-        if let Some((outer, inner, inner_rest)) = labels::run(label.as_ref(), rest) {
+        while let Some((outer, inner, inner_rest)) = labels::run(label.as_ref(), rest) {
             // `12. (a) Text`: paragraph 12 has no words of its own; its text
             // is the label that opens its first sub-paragraph.
             numbering.next(Some(&outer), line);
