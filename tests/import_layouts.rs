@@ -202,6 +202,14 @@ fn the_layouts_read_the_same_from_pdftotext_page_breaks_and_without_trailing_spa
         .collect::<Vec<_>>()
         .join("\n");
     assert_eq!(import(NAME, &bare).anchors, want.anchors);
+    // A table whose cells stand apart, between blank lines, is as whole.
+    let apart = raw
+        .replace("Fee \n", "Fee \n \n")
+        .replace("0.005 \n", "0.005 \n \n");
+    let imported = import(NAME, &apart);
+    assert_eq!(imported.anchors, want.anchors);
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    assert_eq!(passage(&imported, "OP5"), passage(&want, "OP5"));
 }
 
 #[test]

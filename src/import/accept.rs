@@ -93,6 +93,7 @@ pub(crate) fn settle(
     warnings: &mut Vec<(usize, String)>,
 ) -> Result<Settled> {
     let out_name = Path::new(file_name);
+    join_label_like_continuations(elements);
     for _ in 0..MAX_ROUNDS {
         let pairs: Vec<(u32, String)> = notes.iter().map(|d| (d.number, d.text.clone())).collect();
         let rendered = render::render(front, elements, &pairs);
@@ -151,6 +152,57 @@ pub(crate) fn settle(
         0,
         "the paragraphs' numbering could not be made one that `undex index` accepts; check the numbers of the paragraphs",
     ))
+}
+
+/// Joins to the paragraph before it a block the importer read as the rest
+/// of a numbered paragraph but whose start the parser would read as a label
+/// (`0.005` in a table printed a cell a line, `(see …)`), so that the
+/// parser reads it as the importer did.
+fn join_label_like_continuations(elements: &mut Vec<Element>) {
+    let mut numbered = false;
+    let mut k = 0;
+    while k < elements.len() {
+        let continues = match elements.get(k) {
+            Some(Element::Annex { .. }) => {
+                numbered = false;
+                false
+            }
+            Some(Element::Para { label: Some(_), .. }) => {
+                numbered = true;
+                false
+            }
+            Some(Element::Para {
+                label: None, text, ..
+            }) => numbered && looks_like_a_label(text) && joinable(elements, k),
+            _ => false,
+        };
+        if continues
+            && let Element::Para { text, .. } = elements.remove(k)
+            && let Some(Element::Para { text: before, .. }) = elements.get_mut(k - 1)
+        {
+            before.push(' ');
+            before.push_str(&text);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// What the corpus parser reads as a label or a heading at a block's start:
+/// `12.`, `1.5`, `(ab)`, `# `.
+fn looks_like_a_label(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        return text.get(digits..).is_some_and(|rest| rest.starts_with('.'));
+    }
+    if let Some(inner) = text.strip_prefix('(')
+        && let Some((label, rest)) = inner.split_once(')')
+    {
+        return (1..=5).contains(&label.len())
+            && label.bytes().all(|b| b.is_ascii_lowercase())
+            && (rest.is_empty() || rest.starts_with(char::is_whitespace));
+    }
+    text.starts_with('#')
 }
 
 /// The file's anchors as the corpus parser reads it, or its problems.
