@@ -243,7 +243,7 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
         if rng.chance(15) {
             return; // a page without a header
         }
-        let title = if *page % 2 == 0 {
+        let title = if page.is_multiple_of(2) {
             &title_lines[even_title]
         } else {
             &title_lines[odd_title]
@@ -253,7 +253,7 @@ fn raw(rng: &mut Rng, paras: &[Para]) -> (String, Vec<(u32, String)>, Vec<String
         header.extend(title.iter().map(|t| format!("{t}{trail}")));
         header.push(" ".into());
         let marker = format!("{page}/9{trail}");
-        if *page % 2 == 0 {
+        if page.is_multiple_of(2) {
             header.push("23-01234".into());
             header.push(marker);
         } else {
@@ -456,7 +456,7 @@ fn cut(text: &str, width: usize) -> (&str, &str) {
         .char_indices()
         .filter(|(i, c)| *c == ' ' && *i <= width)
         .map(|(i, _)| i)
-        .last()
+        .next_back()
         .or_else(|| text.find(' '))
         .unwrap_or(text.len());
     (&text[..at], &text[at..])
