@@ -3,8 +3,11 @@
 //! `UPDATE_EXPECTED=1 cargo test --test import_layouts` rewrites the
 //! `.expected.txt` files; read the diff before committing it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::Dir;
 use undex::corpus::parse_bytes;
 use undex::import::{ImportOptions, Imported, import_text};
 
@@ -234,4 +237,39 @@ fn numbering_index_would_refuse_is_mended_or_refused_with_its_line() {
         e.contains("in.txt:22: paragraph 1 comes after paragraph 2: numbers never go backwards"),
         "{e}"
     );
+}
+
+#[test]
+fn import_then_index_in_the_binary_one_input_refused_with_its_line_the_others_written() {
+    let d = Dir::new();
+    d.write("raw/layouts.txt", read(NAME));
+    d.write(
+        "raw/restarts.txt",
+        "United Nations\nA/RES/96/9\n\n96/9. Quorum rules\n\nThe General Assembly,\n\n1. Decides.\n\nAnnex\n\nRules\n\nI. Scope\n\n1. Lamps.\n\n2. Keepers.\n\nII. Order\n\n1. Tides.\n",
+    );
+    let r = d.undex(&["import", "raw", "--out", "corpus", "--process", "OEWG"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr().contains(
+            "raw/restarts.txt:22: paragraph 1 comes after paragraph 2: numbers never go backwards"
+        ),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr()
+            .contains("raw/layouts.txt:200: no marker found for footnote 7"),
+        "{}",
+        r.stderr()
+    );
+    assert!(d.join("corpus/A-RES-96-7.txt").is_file());
+    assert!(
+        !d.join("corpus/A-RES-96-9.txt").exists(),
+        "nothing is written for a refused input"
+    );
+    // What import wrote, index accepts.
+    d.undex(&["index"]).expect_code(0);
+    let r = d.undex(&["show", "--json", "A/RES/96/7, para. 12(a)"]);
+    r.expect_code(0);
+    assert_eq!(r.records("passage")[0]["anchor"], "OP12(a)");
 }
