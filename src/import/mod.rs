@@ -168,8 +168,11 @@ pub fn input_files(path: &Path) -> Result<Vec<std::path::PathBuf>> {
 /// the text.
 ///
 /// Fails when the input is a PDF, empty or binary, or has no document symbol in its
-/// masthead. Everything else that looks wrong is kept in the output and
-/// reported in [`Imported::warnings`] with its input line.
+/// masthead, and when `undex index` would refuse the file and import cannot
+/// mend it (naming the input line and the problem). Everything else that
+/// looks wrong is kept in the output and reported in [`Imported::warnings`]
+/// with its input line; the file returned is one `index` accepts, and
+/// [`Imported::anchors`] are its passages' anchors as `index` reads them.
 pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Result<Imported> {
     if is_pdf(raw.as_bytes()) {
         return Err(pdf_refused(input_name));
