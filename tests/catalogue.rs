@@ -388,15 +388,12 @@ fn page_breaks_from_pdftotext_do_not_change_the_passages() {
 }
 
 #[test]
-fn a_masthead_with_nothing_after_it_imports_with_a_warning() {
-    let imp = import("United Nations\n\nA/RES/99/1\n\nGeneral Assembly\n").unwrap();
-    assert_eq!(imp.passages, 0);
+fn a_masthead_with_nothing_after_it_is_refused_as_index_would_refuse_it() {
+    let e = import("United Nations\n\nA/RES/99/1\n\nGeneral Assembly\n").unwrap_err();
     assert!(
-        imp.warnings
-            .iter()
-            .any(|w| w.message == "no paragraph found"),
-        "{:?}",
-        imp.warnings
+        e.to_string()
+            .contains("the document has no paragraphs after its front matter"),
+        "{e}"
     );
 }
 
@@ -422,10 +419,18 @@ fn a_symbol_that_looks_like_a_path_stays_in_the_output_folder() {
 fn a_one_megabyte_line_and_ten_thousand_lines_of_furniture_import_without_harm() {
     let long = format!(
         "United Nations\n\nA/RES/99/1\n\n1. Decides {}.\n",
-        "quorum ".repeat(150_000)
+        "quorum ".repeat(140_000)
     );
     let imp = import(&long).unwrap();
     assert_eq!(imp.anchors, ["OP1"]);
+    // Over the parser's 1 MB a paragraph is refused, naming its input line.
+    let too_long = long.replace("Decides", &"quorum ".repeat(10_000));
+    let e = import(&too_long).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("raw.txt:5: this paragraph is over the 1 MB limit"),
+        "{e}"
+    );
     let furniture = format!(
         "A/RES/99/1\n\n{}1. Decides.\n",
         "18-22222 (E)\n\n".repeat(10_000)

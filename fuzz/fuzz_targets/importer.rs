@@ -1,4 +1,4 @@
-//! Fuzz target: any bytes given to `undex import` give a corpus file or an error, never a panic.
+//! Fuzz target: any bytes given to `undex import` give a corpus file that `undex index` accepts, or an error, never a panic.
 #![no_main]
 
 use std::path::Path;
@@ -13,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(imported) = import_text(&text, path, &ImportOptions::default()) {
-        // What import writes is then read by the corpus parser: it may be refused, never crash it.
-        let _ = undex::corpus::parse_bytes(Path::new(&imported.file_name), imported.text.as_bytes());
+        // What import writes, the corpus parser accepts.
+        let read = undex::corpus::parse_bytes(Path::new(&imported.file_name), imported.text.as_bytes());
+        assert!(read.is_ok(), "index refuses what import wrote: {read:?}");
     }
 });

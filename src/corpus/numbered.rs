@@ -159,7 +159,7 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
         if signature || (layout.is_report() && DATE_LINE.is_match(text)) {
             continue;
         }
-        let classified = classify(text, &mut st, layout, excerpt, line, &mut out);
+        let classified = classify(text, &mut st, layout, excerpt, line, &mut notes, &mut out);
         st.after_heading = false;
         let (place, part, body) = match classified {
             Some(x) => x,
@@ -224,6 +224,7 @@ fn classify<'t>(
     layout: Layout,
     excerpt: bool,
     line: usize,
+    notes: &mut NoteTable,
     out: &mut Parsed,
 ) -> Option<(Place, Part, &'t str)> {
     let numbered_part = if layout.is_report() {
@@ -367,11 +368,19 @@ fn classify<'t>(
     if st.op.is_some() && !(layout.is_report() && st.after_heading) {
         // A block without a label after the numbered paragraphs continues the
         // passage before it (the closing words of a paragraph after its list);
-        // in a report, not across a heading.
+        // in a report, not across a heading. Its footnotes are that passage's too.
         if let Some(prev) = out.passages.last_mut() {
             prev.text.push(' ');
-            let (clean, _) = blocks::take_note_markers(text);
+            let (clean, markers) = blocks::take_note_markers(text);
             prev.text.push_str(&clean);
+            let (found, missing) = notes.resolve(&markers);
+            prev.notes.extend(found);
+            for m in missing {
+                out.errors.push((
+                    line,
+                    format!("footnote marker [^{m}] has no definition `[^{m}]: …`"),
+                ));
+            }
             return None;
         }
     }
@@ -509,6 +518,22 @@ mod tests {
         assert!(p.errors[0].1.contains("no definition"));
         let p = parse("1. Guided.\n\n[^1]: x\n", 1, Layout::Resolution, false);
         assert!(p.errors[0].1.contains("no paragraph cites"));
+        // A block that continues a passage brings its notes to it.
+        let p = parse(
+            "1. Lists:\n\n(a) one;\n\nand closes.[^1]\n\nand again.[^9]\n\n[^1]: A/68/98.\n",
+            1,
+            Layout::Resolution,
+            false,
+        );
+        assert_eq!(
+            p.errors,
+            [(
+                7,
+                "footnote marker [^9] has no definition `[^9]: …`".to_string()
+            )]
+        );
+        assert_eq!(p.passages[1].text, "one; and closes. and again.");
+        assert_eq!(p.passages[1].notes[0].text, "A/68/98.");
     }
 
     #[test]

@@ -36,6 +36,10 @@ impl Block {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(self.pieces.len());
         for p in &self.pieces {
+            if super::markers::ends_with_lone_number(&text) {
+                // Set off by the line's end: two spaces keep a marker set off.
+                text.push(' ');
+            }
             let before = text.len();
             push_line(&mut text, &p.text);
             let start = if before == 0 {
@@ -507,10 +511,21 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 "text after the closing formula is not part of any paragraph; kept as a paragraph of its own".into(),
             ));
         }
-        let (label, printed, rest) = match parse_label(&text) {
+        let (mut label, mut printed, mut rest) = match parse_label(&text) {
             Some((label, printed, rest)) => (Some(label), Some(printed.to_string()), rest),
             None => (None, None, text.as_str()),
         };
+        while let Some((outer, inner, inner_rest)) = labels::run(label.as_ref(), rest) {
+            // `12. (a) Text`: paragraph 12 has no words of its own; its text
+            // is the label that opens its first sub-paragraph.
+            numbering.next(Some(&outer), line);
+            body.elements.push(Element::Para {
+                label: printed.take(),
+                text: inner.1.clone(),
+                line,
+            });
+            (label, printed, rest) = (Some(inner.0), Some(inner.1), inner_rest);
+        }
         let rest_at = text.len() - rest.len();
         let segment_at = |offset: usize| {
             let at = rest_at + offset;

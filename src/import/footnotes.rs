@@ -21,6 +21,8 @@ pub(crate) struct Note {
 #[derive(Debug, Default)]
 pub(crate) struct Footnotes {
     pub notes: Vec<Note>,
+    /// The input line of each area's rule, by area.
+    pub rules: Vec<usize>,
     pub warnings: Vec<(usize, String)>,
 }
 
@@ -102,6 +104,7 @@ pub(crate) fn extract(lines: &mut [Line]) -> Footnotes {
         areas += 1;
         if let Some(l) = lines.get_mut(i) {
             l.role = Role::Footnote;
+            found.rules.push(l.no);
         }
         let mut j = i + 1;
         let mut first = true;

@@ -149,11 +149,15 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str)
             }
         }
     }
-    let is_title = |text: &str| {
+    let is_title_words = |text: &str| {
         let w = words(text);
-        (!w.is_empty() && !title_words.is_empty() && w.iter().all(|w| title_words.contains(w)))
-            || seen.get(text).is_some_and(|n| *n >= 2)
+        !w.is_empty()
+            && !title_words.is_empty()
+            && w.iter().all(|w| title_words.contains(w))
+            && looks_like_title(text)
     };
+    let is_title = |text: &str| is_title_words(text) || seen.get(text).is_some_and(|n| *n >= 2);
+    mark_page_heads(lines, &is_title_words);
     // Grow outwards from the furniture lines so that a body line between
     // them is never taken for a title.
     for group in &groups {
@@ -176,6 +180,62 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str)
                     l.role = Role::Furniture;
                     changed = true;
                 }
+            }
+        }
+    }
+}
+
+/// Marks the head of each page: after a page break, the groups of lines
+/// made only of furniture and of lines in the words of the title, up to the
+/// last that holds furniture (a running title may stand apart from the
+/// symbol and page marker, in a group of its own, before them; a line of
+/// title words after them is the page's first line of text).
+fn mark_page_heads(lines: &mut [Line], is_title_words: &dyn Fn(&str) -> bool) {
+    let mut i = 0;
+    while i < lines.len() {
+        let after_break = lines.get(i).is_some_and(|l| l.shape == Shape::PageBreak);
+        i += 1;
+        if !after_break {
+            continue;
+        }
+        let mut head: Vec<Vec<usize>> = Vec::new();
+        let mut group: Vec<usize> = Vec::new();
+        while i <= lines.len() {
+            let line = lines.get(i);
+            let is_text = line.is_some_and(|l| l.shape == Shape::Text && l.role != Role::Footnote);
+            let page_ends = line.is_none_or(|l| l.shape == Shape::PageBreak);
+            if is_text {
+                group.push(i);
+                i += 1;
+                continue;
+            }
+            if !group.is_empty() {
+                let of_head = group.iter().all(|&j| {
+                    lines.get(j).is_some_and(|l| {
+                        l.role == Role::Furniture
+                            || (l.role == Role::Body && is_title_words(&l.text))
+                    })
+                });
+                if !of_head {
+                    break;
+                }
+                head.push(std::mem::take(&mut group));
+            }
+            if page_ends {
+                break;
+            }
+            i += 1;
+        }
+        let furniture = |g: &Vec<usize>| {
+            g.iter()
+                .any(|&j| lines.get(j).is_some_and(|l| l.role == Role::Furniture))
+        };
+        let Some(last) = head.iter().rposition(furniture) else {
+            continue;
+        };
+        for &j in head.iter().take(last + 1).flatten() {
+            if let Some(l) = lines.get_mut(j) {
+                l.role = Role::Furniture;
             }
         }
     }
@@ -348,6 +408,20 @@ mod tests {
             "A/RES/99/1",
             &title
         ));
+    }
+
+    #[test]
+    fn a_running_title_apart_before_the_furniture_is_furniture_a_line_after_it_is_text() {
+        let raw = "x \n\nQuiet rules for \nlamps \n \nA/RES/99/1 \n2/3 \n \nquiet rules for lamps \n\nQuiet rules \n \nA/RES/99/1\n";
+        let mut lines = split_lines(raw);
+        mark_hard(&mut lines, "A/RES/99/1");
+        mark_running_titles(&mut lines, "Quiet rules for lamps", "A/RES/99/1");
+        let body: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.is_body_text())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(body, ["x", "quiet rules for lamps"]);
     }
 
     #[test]

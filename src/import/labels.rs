@@ -46,6 +46,25 @@ pub(crate) fn parse_label(text: &str) -> Option<(Label, &str, &str)> {
     None
 }
 
+/// A run of labels (`12. (a) Text`, `(a) (i) Text`): a label followed
+/// on its line by the first label of a list under it. Siblings never share
+/// a line, so the second label opens the first sub-paragraph of the first.
+/// Returns the outer label, the inner one with its printed form, and the
+/// text after it.
+pub(crate) fn run<'t>(
+    outer: Option<&Label>,
+    rest: &'t str,
+) -> Option<(Label, (Label, String), &'t str)> {
+    let outer = outer?;
+    let (inner, printed, text) = parse_label(rest)?;
+    let nests = match (outer, &inner) {
+        (Label::Number(_) | Label::Decimal(..), Label::Paren(s)) => s == "a",
+        (Label::Paren(o), Label::Paren(s)) => s == "i" && o.len() == 1 && o != "h",
+        _ => false,
+    };
+    nests.then(|| (outer.clone(), (inner, printed.to_string()), text))
+}
+
 /// Gives anchors to the passages of one document part (the body, or one
 /// annex) as the corpus parser will read the file import writes
 /// (`corpus::numbered`, whose rules of the layout and of a roman `(i)` it
@@ -99,9 +118,6 @@ impl Numbering {
             annex: self.annex.clone(),
             place,
         };
-        if self.anchors.iter().any(|(a, _)| *a == anchor) {
-            self.warnings.push((line, format!("{anchor} occurs twice")));
-        }
         self.anchors.push((anchor.clone(), line));
         Some(anchor)
     }
@@ -123,10 +139,13 @@ impl Numbering {
             None => None,
             Some(Label::Number(n)) => {
                 let last = self.number.unwrap_or(0);
-                if *n <= last {
-                    self.warnings
-                        .push((line, format!("paragraph {n} comes after paragraph {last}")));
-                } else if *n != last + 1 {
+                // A number that repeats or goes backwards the parser refuses
+                // and leaves the numbering as it was: the import keeps the
+                // paragraph as text of the one before, and says so (`accept`).
+                if self.number.is_some() && *n <= last {
+                    return None;
+                }
+                if *n > last + 1 {
                     self.warnings.push((
                         line,
                         format!("paragraph {n} follows paragraph {last}: a number is missing"),
@@ -140,6 +159,11 @@ impl Numbering {
                 self.push(place, line)
             }
             Some(Label::Decimal(n, m)) => {
+                let backwards = self.number.is_some_and(|op| *n < op)
+                    || (self.number == Some(*n) && self.decimal.is_some_and(|d| *m <= d));
+                if backwards {
+                    return None;
+                }
                 if self.number != Some(*n) {
                     self.warnings.push((
                         line,
@@ -162,20 +186,21 @@ impl Numbering {
                     // The parser reads a list in the preamble as preamble.
                     return self.unnumbered(line);
                 }
+                let rank = |l: &str| (l.len(), l.to_string());
                 let place = if is_roman(s, self.letter.as_deref(), self.roman.as_deref()) {
+                    if self
+                        .roman
+                        .as_deref()
+                        .is_some_and(|r| roman_value(s) <= roman_value(r))
+                    {
+                        return None;
+                    }
                     self.roman = Some(s.clone());
                     let letter = self.letter.clone().map(Sub::Letter);
                     self.numbered(letter.into_iter().chain([Sub::Roman(s.clone())]).collect())
                 } else {
-                    if self
-                        .letter
-                        .as_deref()
-                        .is_some_and(|l| (s.len(), s.as_str()) <= (l.len(), l))
-                    {
-                        self.warnings.push((
-                            line,
-                            format!("sub-paragraph ({s}) does not follow its predecessor"),
-                        ));
+                    if self.letter.as_deref().is_some_and(|l| rank(s) <= rank(l)) {
+                        return None;
                     }
                     self.letter = Some(s.clone());
                     self.roman = None;

@@ -29,7 +29,8 @@ pub(crate) enum Role {
 pub(crate) struct Line {
     /// 1-based line number in the input.
     pub no: usize,
-    /// The text, trimmed, with Unicode spaces as plain spaces (interior runs kept).
+    /// The text, trimmed, with Unicode spaces as plain spaces (interior runs
+    /// kept) and non-breaking hyphens as hyphens.
     pub text: String,
     pub shape: Shape,
     pub role: Role,
@@ -92,9 +93,14 @@ pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
                 continue;
             }
         }
+        // A non-breaking hyphen (U+2011) is a hyphen the PDF kept on its line.
         let text: String = line
             .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .map(|c| match c {
+                c if c.is_whitespace() => ' ',
+                '\u{2011}' => '-',
+                c => c,
+            })
             .collect::<String>()
             .trim()
             .to_string();
@@ -137,6 +143,12 @@ mod tests {
         );
         let clean = split_lines("a\n\nb\n\nc\n");
         assert!(clean.iter().all(|l| l.shape != Shape::PageBreak));
+    }
+
+    #[test]
+    fn non_breaking_hyphens_are_hyphens() {
+        let lines = split_lines("non\u{2011}State actors\u{a0}and pre\u{2011}\n");
+        assert_eq!(lines[0].text, "non-State actors and pre-");
     }
 
     #[test]

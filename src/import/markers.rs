@@ -193,7 +193,9 @@ fn glued(token: &str, offset: usize) -> Option<Candidate> {
     }
     if CLOSERS.contains(&last) || last == '.' {
         // `General,1`, `security”,2`, `2010,1` but not `1,000` or `No.5`.
+        // `“Quorum matters”.6`: the word inside the quotation marks.
         let word: String = before_last
+            .trim_end_matches(CLOSERS)
             .chars()
             .rev()
             .take_while(|c| c.is_alphanumeric())
@@ -202,7 +204,10 @@ fn glued(token: &str, offset: usize) -> Option<Candidate> {
             .rev()
             .collect();
         let after_word = word.chars().any(|c| c.is_alphabetic()) && !is_abbreviation(&word);
-        let after_year = is_year(&word) && digits.len() <= 2;
+        // `1,000,2`: a group of thousands has three digits, a marker one or two.
+        let after_year = (is_year(&word)
+            || (last == ',' && word.len() >= 3 && word.chars().all(|c| c.is_ascii_digit())))
+            && digits.len() <= 2;
         let after_closer = before_last.ends_with(CLOSERS) || before_last.ends_with('.');
         let ok = if last == '.' {
             (word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && after_word) || after_year
@@ -238,6 +243,73 @@ fn is_abbreviation(word: &str) -> bool {
     )
 }
 
+/// True when `text` ends with a number of one to three digits after a
+/// word (`beacons 1`): at a line's end, a footnote marker set off as by
+/// two spaces.
+pub(crate) fn ends_with_lone_number(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    note_number(last).is_some() && before.chars().last().is_some_and(char::is_alphabetic)
+}
+
+/// Words a number follows as its own (`paragraph 1`, `article 2`,
+/// `Goal 16`): such a number is never taken for a marker standing apart.
+fn numbers_the_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "paragraph"
+            | "paragraphs"
+            | "para"
+            | "paras"
+            | "article"
+            | "articles"
+            | "resolution"
+            | "resolutions"
+            | "decision"
+            | "decisions"
+            | "item"
+            | "items"
+            | "annex"
+            | "annexes"
+            | "chapter"
+            | "chapters"
+            | "section"
+            | "part"
+            | "page"
+            | "pages"
+            | "rule"
+            | "rules"
+            | "principle"
+            | "goal"
+            | "goals"
+            | "target"
+            | "targets"
+            | "volume"
+            | "number"
+            | "phase"
+            | "level"
+            | "option"
+            | "category"
+            | "table"
+            | "figure"
+            | "step"
+            | "protocol"
+            | "session"
+            | "meeting"
+            | "group"
+            | "stage"
+            | "and"
+            | "or"
+            | "to"
+            | "of"
+            | "than"
+            | "from"
+            | "between"
+    )
+}
+
 /// A marker standing apart: `2013 2 and`, `2010, 1 2013`, `basis 2  and`.
 fn apart(
     token: &str,
@@ -259,9 +331,16 @@ fn apart(
         .chars()
         .last()
         .is_some_and(|c| c.is_alphabetic() || c == ')');
-    let strong = is_year(core) || (closed && word_before_closer);
+    // `2021–2025, 2  in`: a span of years ends in a year.
+    let ends_in_year = core
+        .rsplit(['–', '-', '—', '/'])
+        .next()
+        .is_some_and(is_year);
+    let strong = ends_in_year || (closed && word_before_closer);
     let gap_after = next.map_or(0, |(s, _)| s.saturating_sub(end));
-    let weak = prev.chars().last().is_some_and(char::is_alphabetic) && gap_after >= 2;
+    let weak = prev.chars().last().is_some_and(char::is_alphabetic)
+        && gap_after >= 2
+        && !numbers_the_word(prev);
     let strength = if strong {
         Strength::Strong
     } else if weak {
@@ -324,7 +403,10 @@ mod tests {
                     "listed in paragraph 1 above, of 5 July 2012 and 1,000 people, Supplement No.5",
                     1,
                 ),
-                ("the G20 and 2 December 2008 and resolution 53/70", 1),
+                (
+                    "the G20 and 2 December 2008 and resolution 53/70 for 1,000,000 people",
+                    1,
+                ),
             ],
         );
         assert_eq!(
@@ -332,7 +414,7 @@ mod tests {
             [
                 "transmitted by the Secretary-General,[^1] in its 2015 report,[^2] and in 2017.[^1]",
                 "listed in paragraph 1 above, of 5 July 2012 and 1,000 people, Supplement No.5",
-                "the G20 and 2 December 2008 and resolution 53/70"
+                "the G20 and 2 December 2008 and resolution 53/70 for 1,000,000 people"
             ]
         );
     }
@@ -355,6 +437,39 @@ mod tests {
                 "the 2013[^3] and 2015[^2] reports"
             ]
         );
+    }
+
+    #[test]
+    fn a_number_that_a_word_numbers_is_no_marker_set_apart() {
+        let got = rewrite(
+            &[(1, 0), (2, 0)],
+            &[("in paragraph 1  above and Goal 2  of the beacons 1  in", 0)],
+        );
+        assert_eq!(
+            got,
+            ["in paragraph 1  above and Goal 2  of the beacons[^1]  in"]
+        );
+        assert!(ends_with_lone_number("the beacons 1"));
+        assert!(!ends_with_lone_number("in 2013"));
+        assert!(!ends_with_lone_number("resolution 73/27"));
+    }
+
+    #[test]
+    fn a_marker_after_a_span_of_years() {
+        let got = rewrite(
+            &[(1, 0), (2, 0)],
+            &[("for 2021–2025, 1  in 2016-2017 2 and", 0)],
+        );
+        assert_eq!(got, ["for 2021–2025,[^1]  in 2016-2017[^2] and"]);
+    }
+
+    #[test]
+    fn a_marker_after_a_number() {
+        let got = rewrite(
+            &[(1, 0), (2, 0)],
+            &[("some 1,000,1 keepers of “the lamps”.2", 0)],
+        );
+        assert_eq!(got, ["some 1,000,[^1] keepers of “the lamps”.[^2]"]);
     }
 
     #[test]

@@ -55,11 +55,20 @@ pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
         .iter()
         .take(120)
         .position(|l| l.shape == Shape::Text && numbered_title(&l.text).is_some())?;
-    let mut parts = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut gap = false;
     for line in lines.get(start..)?.iter() {
-        if line.shape != Shape::Text || is_organ_line(&line.text) {
+        if line.shape != Shape::Text {
+            gap = true;
+            continue;
+        }
+        // A title that breaks off after `;` goes on after the blank lines
+        // (`79/243. … against Cybercrime;`, then its rest).
+        let goes_on = parts.last().is_some_and(|l| l.trim_end().ends_with(';'));
+        if is_organ_line(&line.text) || (gap && !goes_on) {
             break;
         }
+        gap = false;
         parts.push(numbered_title(&line.text).unwrap_or(&line.text));
     }
     Some(join_lines(parts))
@@ -172,8 +181,11 @@ pub(crate) fn parse(lines: &[Line], symbol: &str) -> Masthead {
             gap = false;
             continue;
         }
-        if state == State::Title && !gap {
+        // As in `prescan_title`, a title that breaks off after `;` goes on.
+        let title_goes_on = title.last().is_some_and(|l| l.trim_end().ends_with(';'));
+        if state == State::Title && (!gap || title_goes_on) {
             title.push(t);
+            gap = false;
             continue;
         }
         if state == State::Title {
@@ -318,5 +330,17 @@ mod tests {
         assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
         assert_eq!(lines.get(m.body_start).map(|l| l.no), Some(18));
         assert!(m.unplaced.is_empty(), "{:?}", m.unplaced);
+    }
+
+    #[test]
+    fn a_title_that_breaks_off_after_a_semicolon_goes_on() {
+        let raw = "United Nations\nA/RES/99/2\n\n 99/2. Convention on lamps;\n\n\n Keeping the Lights\nof the Coast\n\n\nThe General Assembly,\n\nNoting,\n";
+        let mut lines = split_lines(raw);
+        crate::import::furniture::mark_hard(&mut lines, "A/RES/99/2");
+        let want = "Convention on lamps; Keeping the Lights of the Coast";
+        assert_eq!(prescan_title(&lines).as_deref(), Some(want));
+        let m = parse(&lines, "A/RES/99/2");
+        assert_eq!(m.title.as_deref(), Some(want));
+        assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
     }
 }

@@ -10,6 +10,7 @@
 //! (`render`, `write`); `run` is one import of many inputs into a folder.
 //! The corpus format is docs/corpus-format.md.
 
+mod accept;
 mod adopted;
 mod body;
 mod draft;
@@ -173,8 +174,11 @@ pub fn input_files(path: &Path) -> Result<Vec<std::path::PathBuf>> {
 /// the text.
 ///
 /// Fails when the input is a PDF, empty or binary, or has no document symbol in its
-/// masthead. Everything else that looks wrong is kept in the output and
-/// reported in [`Imported::warnings`] with its input line.
+/// masthead, and when `undex index` would refuse the file and import cannot
+/// mend it (naming the input line and the problem). Everything else that
+/// looks wrong is kept in the output and reported in [`Imported::warnings`]
+/// with its input line; the file returned is one `index` accepts, and
+/// [`Imported::anchors`] are its passages' anchors as `index` reads them.
 pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Result<Imported> {
     if is_pdf(raw.as_bytes()) {
         return Err(pdf_refused(input_name));
@@ -247,7 +251,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     }
 
     let mut numbered: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut definitions: Vec<(u32, String, usize)> = Vec::new();
+    let mut definitions: Vec<(u32, String, usize, usize)> = Vec::new();
     for note in &found.notes {
         match note.number {
             Some(n) if numbered.contains_key(&n) => warn(
@@ -257,7 +261,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
             ),
             Some(n) => {
                 numbered.insert(n, note.area);
-                definitions.push((n, note.text.clone(), note.line));
+                definitions.push((n, note.text.clone(), note.line, note.area));
             }
             None => comments.push(format!("note {}: {}", note.marker, note.text)),
         }
@@ -275,20 +279,23 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         };
         body.elements.insert(0, heading);
     }
-    for (line, message) in &body.warnings {
-        warn(&mut warnings, *line, message.clone());
-    }
-    for (n, _, line) in &definitions {
-        if !markers.cited.contains_key(n) {
-            warn(
-                &mut warnings,
-                *line,
-                format!("no marker found for footnote {n}; write [^{n}] where it is cited"),
-            );
+    let uncited: Vec<accept::Uncited> = definitions
+        .iter()
+        .filter(|(n, ..)| !markers.cited.contains_key(n))
+        .map(|&(number, _, line, area)| accept::Uncited {
+            number,
+            line,
+            rule: found.rules.get(area).copied().unwrap_or(usize::MAX),
+        })
+        .collect();
+    let in_masthead = accept::place_uncited(&mut body.elements, &uncited, &mut body.warnings);
+    let mut notes: Vec<accept::Definition> = Vec::new();
+    for (number, text, line, _) in definitions {
+        if in_masthead.contains(&number) {
+            comments.push(format!("note {number}: {text}"));
+        } else {
+            notes.push(accept::Definition { number, text, line });
         }
-    }
-    if body.anchors.is_empty() {
-        warn(&mut warnings, 0, "no paragraph found".into());
     }
 
     let process: Vec<String> = if options.process.is_empty() {
@@ -319,7 +326,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
             .map(|n| n.to_string_lossy().into_owned())
             .filter(|n| n != "-")
     });
-    let front = render::FrontMatter {
+    let mut front = render::FrontMatter {
         symbol: symbol.clone(),
         title: head.title.clone(),
         kind: head.kind.as_str(),
@@ -335,16 +342,26 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
         source,
         comments,
     };
-    let notes: Vec<(u32, String)> = definitions.into_iter().map(|(n, t, _)| (n, t)).collect();
-    let text = render::render(&front, &body.elements, &notes);
+    let file_name = file_name_for(&symbol);
+    let settled = accept::settle(
+        input_name,
+        &file_name,
+        &mut front,
+        &mut body.elements,
+        &mut notes,
+        &mut body.warnings,
+    )?;
+    for (line, message) in body.warnings {
+        warn(&mut warnings, line, message);
+    }
     warnings.sort_by_key(|d| d.line);
     Ok(Imported {
-        file_name: file_name_for(&symbol),
+        file_name,
         symbol,
-        text,
+        text: settled.text,
         warnings,
-        passages: body.anchors.len(),
-        anchors: body.anchors.into_iter().map(|(a, _)| a).collect(),
+        passages: settled.anchors.len(),
+        anchors: settled.anchors,
         layout,
         process,
     })

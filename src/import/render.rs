@@ -38,8 +38,24 @@ fn number_or_text(v: &NumberOrText) -> String {
     }
 }
 
+/// The corpus file, and where each element and note of it starts.
+pub(crate) struct Rendered {
+    pub text: String,
+    /// The 1-based line of the file each element starts on.
+    pub element_lines: Vec<usize>,
+    /// The line of each footnote definition.
+    pub note_lines: Vec<usize>,
+}
+
 /// The whole corpus file.
-pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, String)]) -> String {
+pub(crate) fn render(
+    front: &FrontMatter,
+    elements: &[Element],
+    notes: &[(u32, String)],
+) -> Rendered {
+    // Byte offsets first, made line numbers at the end.
+    let mut element_lines = Vec::with_capacity(elements.len());
+    let mut note_lines = Vec::with_capacity(notes.len());
     let mut out = String::from("+++\n");
     let mut key = |k: &str, v: String| out.push_str(&format!("{k} = {v}\n"));
     key("symbol", string(&front.symbol));
@@ -102,6 +118,7 @@ pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, S
     out.push_str("+++\n");
     for e in elements {
         out.push('\n');
+        element_lines.push(out.len());
         match e {
             Element::Organ(o) => out.push_str(o),
             Element::Heading { level, text } => {
@@ -133,8 +150,27 @@ pub(crate) fn render(front: &FrontMatter, elements: &[Element], notes: &[(u32, S
     if !notes.is_empty() {
         out.push('\n');
         for (n, text) in notes {
+            note_lines.push(out.len());
             out.push_str(&format!("[^{n}]: {text}\n"));
         }
     }
-    out
+    Rendered {
+        element_lines: lines_at(&out, &element_lines),
+        note_lines: lines_at(&out, &note_lines),
+        text: out,
+    }
+}
+
+/// The 1-based lines of increasing byte offsets of `text`.
+fn lines_at(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut line = 1;
+    let mut at = 0;
+    offsets
+        .iter()
+        .map(|&offset| {
+            line += text.get(at..offset).map_or(0, |s| s.matches('\n').count());
+            at = offset;
+            line
+        })
+        .collect()
 }

@@ -48,7 +48,14 @@ fn unplaced_masthead_lines_are_kept_as_comments_and_reported() {
 fn a_note_with_no_marker_is_kept_and_reported() {
     let raw = format!("{HEAD}1. Decides.\n\n__________\n\n1 A/1/1.\n");
     let imported = run(&raw);
-    assert!(imported.text.ends_with("\n[^1]: A/1/1.\n"));
+    // The note goes with the last paragraph before its footnote area.
+    assert!(
+        imported
+            .text
+            .ends_with("\n1. Decides.[^1]\n\n[^1]: A/1/1.\n"),
+        "{}",
+        imported.text
+    );
     let got: Vec<(usize, &str)> = imported
         .warnings
         .iter()
@@ -58,17 +65,40 @@ fn a_note_with_no_marker_is_kept_and_reported() {
         got,
         [(
             12,
-            "no marker found for footnote 1; write [^1] where it is cited"
+            "no marker found for footnote 1; kept with the paragraph of line 8, the last before its footnote area: move [^1] to where it is cited"
         )]
     );
 }
 
 #[test]
-fn numbering_that_skips_or_repeats_is_reported() {
-    let raw = format!("{HEAD}1. Decides.\n\n3. Decides.\n\n3. Decides.\n");
+fn numbering_that_skips_is_reported_and_numbering_that_repeats_is_mended() {
+    let raw = format!("{HEAD}1. Decides.\n\n3. Decides.\n\n3. Again.\n\n2. Back.\n\n4. Ends.\n");
     let imported = run(&raw);
-    let lines: Vec<usize> = imported.warnings.iter().map(|d| d.line).collect();
-    assert_eq!(lines, [10, 12, 12]);
+    let got: Vec<(usize, &str)> = imported
+        .warnings
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (10, "paragraph 3 follows paragraph 1: a number is missing"),
+            (
+                12,
+                "paragraph 3 repeats: numbers never repeat: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"
+            ),
+            (
+                14,
+                "paragraph 2 comes after paragraph 3: numbers never go backwards: kept as text of the paragraph of line 10, as `undex index` would refuse it; fix the numbering if it is wrong"
+            ),
+        ]
+    );
+    assert_eq!(imported.anchors, ["OP1", "OP3", "OP4"]);
+    assert!(
+        imported.text.contains("\n3. Decides. 3. Again. 2. Back.\n"),
+        "{}",
+        imported.text
+    );
 }
 
 #[test]
