@@ -48,6 +48,13 @@ fn numbered_title(text: &str) -> Option<&str> {
     (digits(session) && digits(serial)).then_some(rest.trim())
 }
 
+/// Whether a title goes on past a blank line: a title printed in two parts,
+/// the first ending with `;` (`United Nations Convention against Cybercrime;`
+/// then its subtitle).
+fn title_goes_on(parts: &[&str]) -> bool {
+    parts.last().is_some_and(|l| l.trim_end().ends_with(';'))
+}
+
 /// The title as a first guess, before furniture is known, to recognise
 /// running headers: the `73/27. …` line and the lines that follow it.
 pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
@@ -55,11 +62,17 @@ pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
         .iter()
         .take(120)
         .position(|l| l.shape == Shape::Text && numbered_title(&l.text).is_some())?;
-    let mut parts = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
+    let mut gap = false;
     for line in lines.get(start..)?.iter() {
-        if line.shape != Shape::Text || is_organ_line(&line.text) {
+        if line.shape != Shape::Text {
+            gap = true;
+            continue;
+        }
+        if is_organ_line(&line.text) || (gap && !title_goes_on(&parts)) {
             break;
         }
+        gap = false;
         parts.push(numbered_title(&line.text).unwrap_or(&line.text));
     }
     Some(join_lines(parts))
@@ -172,7 +185,8 @@ pub(crate) fn parse(lines: &[Line], symbol: &str) -> Masthead {
             gap = false;
             continue;
         }
-        if state == State::Title && !gap {
+        if state == State::Title && (!gap || title_goes_on(&title)) {
+            gap = false;
             title.push(t);
             continue;
         }
@@ -318,5 +332,17 @@ mod tests {
         assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
         assert_eq!(lines.get(m.body_start).map(|l| l.no), Some(18));
         assert!(m.unplaced.is_empty(), "{:?}", m.unplaced);
+    }
+
+    #[test]
+    fn a_title_in_two_parts_goes_on_after_its_semicolon() {
+        let raw = "United Nations\nA/RES/99/2\n\nResolution adopted by the General Assembly on 3 March 2017\n\n 99/2. Convention on Quiet Lamps;\n\n\n Keeping Lamps Dim\nat Night\n\nThe General Assembly,\n\nNoting,\n";
+        let mut lines = split_lines(raw);
+        crate::import::furniture::mark_hard(&mut lines, "A/RES/99/2");
+        let m = parse(&lines, "A/RES/99/2");
+        let whole = "Convention on Quiet Lamps; Keeping Lamps Dim at Night";
+        assert_eq!(m.title.as_deref(), Some(whole));
+        assert_eq!(prescan_title(&lines).as_deref(), Some(whole));
+        assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
     }
 }
