@@ -14,6 +14,7 @@ pub mod process;
 pub mod refs;
 pub mod symbol;
 pub mod text;
+pub mod treaty;
 mod walk;
 
 use std::collections::HashMap;
