@@ -392,7 +392,7 @@ fn classify<'t>(
         .flatten()
     {
         let label = c[1].to_owned();
-        let body = rest(&c);
+        let mut body = rest(&c);
         let Some(op) = st.op else {
             // A lettered list in the preamble stays part of the preamble's text.
             return unnumbered(text, st, layout);
@@ -429,6 +429,18 @@ fn classify<'t>(
             subs.push(Sub::Letter(label.clone()));
             st.letter = Some(label);
             st.roman = None;
+            // `(a) (i) text`: the letter opens its list, the text is the numeral's.
+            if let Some(c) = body
+                .starts_with('(')
+                .then(|| LETTERED.captures(body))
+                .flatten()
+                .filter(|c| anchor::is_roman(&c[1], st.letter.as_deref(), None))
+            {
+                let numeral = c[1].to_owned();
+                body = c.get(0).map_or(body, |m| &body[m.end()..]);
+                subs.push(Sub::Roman(numeral.clone()));
+                st.roman = Some(numeral);
+            }
         }
         return Some((make(op, subs), numbered_part, body));
     }

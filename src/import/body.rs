@@ -1,6 +1,6 @@
 //! The body: lines regrouped into paragraphs (joining what page breaks and footnotes split, splitting what a missing blank line ran together), then read as organ line, headings, annexes, labelled paragraphs and the closing formula.
 
-use super::labels::{self, Numbering, parse_label};
+use super::labels::{self, Label, Numbering, parse_label};
 use super::lines::{Line, Role, Shape};
 use super::markers::Markers;
 use super::masthead::is_organ_line;
@@ -90,6 +90,8 @@ enum Special {
     Annex(String),
     Heading(char, String),
     Separator,
+    /// `Article 7`, `Chapter II`: a treaty's, never joined to a neighbour.
+    Structure,
 }
 
 fn special(block: &Block) -> Option<Special> {
@@ -120,6 +122,9 @@ fn special(block: &Block) -> Option<Special> {
         });
     if matches!(name, "Annex" | "ANNEX" | "Annexes") || annex_number {
         return Some(Special::Annex(name.to_string()));
+    }
+    if super::treaty::is_structure_line(&text) {
+        return Some(Special::Structure);
     }
     numbered_heading(&text).map(|(c, t)| Special::Heading(c, t))
 }
@@ -244,7 +249,10 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
             let starts_paragraph = parse_label(&piece.text).is_some()
                 || preambular_opening(&piece.text)
                 || meeting(&piece.text).is_some();
-            if !current.pieces.is_empty() && starts_paragraph && ends_terminal(&so_far) {
+            if !current.pieces.is_empty()
+                && starts_paragraph
+                && (ends_terminal(&so_far) || ends_list_item(&so_far))
+            {
                 out.push(std::mem::replace(
                     &mut current,
                     Block {
@@ -260,6 +268,12 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// `…; or`, `…; and`: the end of a sub-paragraph before the next one.
+fn ends_list_item(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("; or") || t.ends_with("; and")
 }
 
 /// `Recalling its …`, `Bearing in mind …`, `Deeply concerned …`: the italic
@@ -343,9 +357,36 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
     let mut closed = false;
     let mut annex_title_due = false;
     let mut last_letter_heading: Option<char> = None;
+    // A treaty in an annex, and the number of the annex it is in.
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+    let annexes: Vec<bool> = blocks
+        .iter()
+        .map(|b| matches!(special(b), Some(Special::Annex(_))))
+        .collect();
+    let mut treaty: Option<(super::treaty::Reader, String)> = None;
+    let mut annex_depth = 0usize;
     for (k, block) in blocks.iter().enumerate() {
         let line = block.first_line();
         let (text, starts) = block.joined();
+        let step = treaty.as_mut().map(|(t, _)| t.step(k, &texts));
+        match &step {
+            Some(super::treaty::Step::Skip) => continue,
+            Some(super::treaty::Step::Heading {
+                depth,
+                text,
+                article,
+            }) => {
+                if let Some(n) = article {
+                    numbering.start_article(*n);
+                }
+                body.elements.push(Element::Heading {
+                    level: 1 + annex_depth + depth,
+                    text: text.clone(),
+                });
+                continue;
+            }
+            _ => {}
+        }
         match special(block) {
             Some(Special::Separator) => continue,
             Some(Special::Organ) => {
@@ -367,11 +408,48 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 continue;
             }
             Some(Special::Annex(name)) => {
-                let finished = std::mem::replace(
-                    &mut numbering,
-                    Numbering::new(Some(annex_number(&name)), layout),
-                );
+                // An annex after a treaty's final clauses (or a second lone
+                // `Annex`) is the treaty's own.
+                let outer = treaty
+                    .take()
+                    .filter(|(t, outer)| t.finals || annex_number(&name) == *outer)
+                    .map(|(_, outer)| outer);
+                let annex = match &outer {
+                    Some(outer) => crate::corpus::anchor::Anchor::inner_annex(outer, &annex_number(&name)),
+                    None => annex_number(&name),
+                };
+                let finished = std::mem::replace(&mut numbering, Numbering::new(Some(annex), layout));
                 collect(&mut body, finished);
+                let own: Vec<&str> = texts
+                    .iter()
+                    .zip(&annexes)
+                    .skip(k + 1)
+                    .take_while(|(_, a)| !**a)
+                    .map(|(t, _)| t.as_str())
+                    .collect();
+                if outer.is_some() || super::treaty::is_treaty_annex(own.iter().copied()) {
+                    let title = super::treaty::annex_title(own.iter().copied());
+                    let mut reader = super::treaty::Reader::default();
+                    reader.skip(k + 1 + title.as_ref().map_or(0, |(_, n)| *n));
+                    let title = title.map(|(t, _)| t);
+                    in_annex = true;
+                    last_letter_heading = None;
+                    annex_title_due = false;
+                    if outer.is_some() {
+                        annex_depth = 2;
+                        let text = match title {
+                            Some(t) => format!("{name} — {t}"),
+                            None => name,
+                        };
+                        body.elements.push(Element::Heading { level: 3, text });
+                    } else {
+                        annex_depth = 1;
+                        treaty = Some((reader, annex_number(&name)));
+                        body.elements.push(Element::Annex { name, title });
+                    }
+                    continue;
+                }
+                annex_depth = 1;
                 // The annex's title is the block after `Annex`, or the rest of its block.
                 let rest: Vec<&str> = block
                     .pieces
@@ -397,7 +475,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 if !roman {
                     last_letter_heading = Some(first);
                 }
-                let level = usize::from(!roman) + 2 + usize::from(in_annex);
+                let level = usize::from(!roman) + 2 + annex_depth;
                 body.elements.push(Element::Heading {
                     level,
                     text: heading,
@@ -423,8 +501,17 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             let t = next.text();
             ends_terminal(&t) || parse_label(&t).is_some() || numbered_heading(&t).is_some()
         });
-        if (layout.is_report() || in_annex) && unnumbered_heading(&text) && announces {
-            let level = 2 + usize::from(in_annex);
+        let treaty_text = matches!(
+            step,
+            Some(
+                super::treaty::Step::Formula
+                    | super::treaty::Step::ArticleText
+                    | super::treaty::Step::Final
+            )
+        );
+        if (layout.is_report() || in_annex) && unnumbered_heading(&text) && announces && !treaty_text
+        {
+            let level = 2 + annex_depth;
             body.elements.push(Element::Heading {
                 level,
                 text: collapse_ws(&text),
@@ -451,7 +538,23 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 .map_or(0, |(_, seg)| *seg)
         };
         let rewritten = markers.rewrite(rest, &segment_at);
-        numbering.next(label.as_ref(), line);
+        match step {
+            Some(super::treaty::Step::Formula) => {}
+            Some(super::treaty::Step::ArticleText) => numbering.article_text(line),
+            Some(super::treaty::Step::Final) => numbering.final_clause(line),
+            _ => {
+                numbering.next(label.as_ref(), line);
+                if let (Some(Label::Paren(first)), Some((numeral, _, _))) =
+                    (&label, parse_label(rest))
+                    && let Label::Paren(n) = &numeral
+                    && crate::corpus::anchor::is_roman(n, Some(first), None)
+                {
+                    // `(a) (i) text`: the letter opens its list, the text is the numeral's.
+                    numbering.anchors.pop();
+                    numbering.next(Some(&numeral), line);
+                }
+            }
+        }
         body.elements.push(Element::Para {
             label: printed,
             text: collapse_ws(&rewritten),

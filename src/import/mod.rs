@@ -19,6 +19,7 @@ mod processes;
 mod render;
 mod run;
 mod text;
+mod treaty;
 mod write;
 
 use std::collections::BTreeMap;
