@@ -365,7 +365,12 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
         .collect();
     let mut treaty: Option<(super::treaty::Reader, String)> = None;
     let mut annex_depth = 0usize;
+    // Blocks taken already: the title of a treaty's annex.
+    let mut skip_to = 0usize;
     for (k, block) in blocks.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         let line = block.first_line();
         let (text, starts) = block.joined();
         let step = treaty.as_mut().map(|(t, _)| t.step(k, &texts));
@@ -429,8 +434,8 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                     .collect();
                 if outer.is_some() || super::treaty::is_treaty_annex(own.iter().copied()) {
                     let title = super::treaty::annex_title(own.iter().copied());
-                    let mut reader = super::treaty::Reader::default();
-                    reader.skip(k + 1 + title.as_ref().map_or(0, |(_, n)| *n));
+                    skip_to = k + 1 + title.as_ref().map_or(0, |(_, n)| *n);
+                    let reader = super::treaty::Reader::default();
                     let title = title.map(|(t, _)| t);
                     in_annex = true;
                     last_letter_heading = None;

@@ -109,11 +109,6 @@ pub(crate) struct Reader {
 }
 
 impl Reader {
-    /// Blocks before `k` (the annex line and the title) are taken already.
-    pub fn skip(&mut self, k: usize) {
-        self.skip_to = k;
-    }
-
     /// What block `k` of `texts` (the body's blocks) is.
     pub fn step(&mut self, k: usize, texts: &[String]) -> Step {
         if k < self.skip_to {

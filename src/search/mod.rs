@@ -355,6 +355,18 @@ impl Index {
             // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
             // Symbols are read in any case (`a/res/73/27, para. 5`).
             let spelled = crate::corpus::refs::symbol_in_capitals(given);
+            // A citation as undex writes it names its passage whatever its
+            // form (a treaty's `final clause 1`, the annex of its annex).
+            if let Some((symbol, _)) = spelled.split_once(',') {
+                let wanted = citation_key(given);
+                let named = self.in_order(searcher, &key_query(f.symbol, symbol.trim()))?;
+                if let Some(p) = named
+                    .into_iter()
+                    .find(|p| citation_key(&p.citation) == wanted)
+                {
+                    return Ok(Target::Passage(p.id));
+                }
+            }
             let cited = crate::corpus::refs::extract(&spelled, None, &Default::default())
                 .into_iter()
                 .find(|r| r.para.is_some());
