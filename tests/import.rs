@@ -292,7 +292,11 @@ fn raw_pdf_text_of_a_resolution_adopting_a_treaty() {
         assert!(!text.contains(furniture), "{furniture} left in the output");
     }
     // The running title, printed over two lines on every page, is gone.
-    assert_eq!(text.matches("and at Sea").count(), 3, "title, OP1 and the annex title only");
+    assert_eq!(
+        text.matches("and at Sea").count(),
+        3,
+        "title, OP1 and the annex title only"
+    );
     // The paragraph the page break and the footnote cut is whole, its marker in place.
     assert!(text.contains("as the Quorum Protocol[^1] provides.\n"));
     assert!(text.ends_with("\n[^1]: A/99/50.\n"));

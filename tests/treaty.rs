@@ -20,8 +20,15 @@ const COMMENTARY: &str = "+++\nsymbol = \"Quill2020\"\nkind = \"commentary\"\nau
 fn imported_and_indexed() -> Dir {
     let d = Dir::new();
     d.write("download/convention.txt", fixture("treaty.txt"));
-    d.undex(&["import", "download/convention.txt", "--out", "corpus", "--process", "AHC"])
-        .expect_code(0);
+    d.undex(&[
+        "import",
+        "download/convention.txt",
+        "--out",
+        "corpus",
+        "--process",
+        "AHC",
+    ])
+    .expect_code(0);
     d.write("corpus/quill.txt", COMMENTARY);
     d.undex(&["index"]).expect_code(0);
     d
@@ -47,8 +54,14 @@ fn show_prints_a_whole_article_each_paragraph_with_its_citation() {
     let got = shown(&d, "A/RES/99/31, annex, art. 2");
     let want = [
         ("ANNEX.ART2.P1", "A/RES/99/31, annex, art. 2, para. 1"),
-        ("ANNEX.ART2.P1(a)(i)", "A/RES/99/31, annex, art. 2, para. 1(a)(i)"),
-        ("ANNEX.ART2.P1(a)(ii)", "A/RES/99/31, annex, art. 2, para. 1(a)(ii)"),
+        (
+            "ANNEX.ART2.P1(a)(i)",
+            "A/RES/99/31, annex, art. 2, para. 1(a)(i)",
+        ),
+        (
+            "ANNEX.ART2.P1(a)(ii)",
+            "A/RES/99/31, annex, art. 2, para. 1(a)(ii)",
+        ),
         ("ANNEX.ART2.P1(b)", "A/RES/99/31, annex, art. 2, para. 1(b)"),
         ("ANNEX.ART2.P2", "A/RES/99/31, annex, art. 2, para. 2"),
     ];
@@ -97,5 +110,6 @@ fn final_clauses_and_the_treatys_own_annex_are_cited_as_written() {
         "the section names chapter and article: {}",
         r.stdout()
     );
-    d.undex(&["show", "A/RES/99/31, annex, art. 9"]).expect_code(1);
+    d.undex(&["show", "A/RES/99/31, annex, art. 9"])
+        .expect_code(1);
 }

@@ -363,7 +363,10 @@ mod tests {
         );
         let own = annexed(Place::article(1, 0, vec![Sub::Letter("a".into())]));
         assert_eq!(own.to_string(), "ANNEX.ART1(a)");
-        assert_eq!(own.citation("A/RES/79/243"), "A/RES/79/243, annex, art. 1(a)");
+        assert_eq!(
+            own.citation("A/RES/79/243"),
+            "A/RES/79/243, annex, art. 1(a)"
+        );
         let whole = annexed(Place::article(10, 0, vec![]));
         assert_eq!(whole.to_string(), "ANNEX.ART10");
         assert_eq!(whole.citation("X/1"), "X/1, annex, art. 10");

@@ -50,8 +50,11 @@ impl RawRef {
                     } else {
                         format!(".P{}", p.number)
                     };
-                    return super::PassageId::new(&self.symbol, format!("{annex}ART{article}{para}"))
-                        .to_string();
+                    return super::PassageId::new(
+                        &self.symbol,
+                        format!("{annex}ART{article}{para}"),
+                    )
+                    .to_string();
                 }
                 let prefix = match (p.preambular, layout.is_report()) {
                     (true, _) => "PP",
@@ -559,7 +562,9 @@ fn article_refs(
     used: &mut [bool],
 ) -> Vec<((usize, usize), RawRef)> {
     let mut out = Vec::new();
-    let found = ARTICLE_HINT.is_match(text).then(|| ARTICLE.captures_iter(text));
+    let found = ARTICLE_HINT
+        .is_match(text)
+        .then(|| ARTICLE.captures_iter(text));
     for c in found.into_iter().flatten() {
         let Some(whole) = c.get(0) else { continue };
         let annex_word = c.get(1).is_some();
@@ -585,7 +590,9 @@ fn article_refs(
             None => None,
         };
         let Some(symbol) = symbol else { continue };
-        let annex = c.get(2).map_or(String::new(), |m| m.as_str().to_uppercase());
+        let annex = c
+            .get(2)
+            .map_or(String::new(), |m| m.as_str().to_uppercase());
         let article: String = c[3].chars().filter(|ch| !ch.is_whitespace()).collect();
         let numbers = c
             .get(4)
@@ -685,7 +692,10 @@ mod tests {
             ["A/RES/79/243#ANNEX.ART12.P4(a)"]
         );
         assert_eq!(
-            ids("A/RES/79/243, annex, art. 1 (a) and A/RES/79/243, art. 7, paras. 1 and 2", None),
+            ids(
+                "A/RES/79/243, annex, art. 1 (a) and A/RES/79/243, art. 7, paras. 1 and 2",
+                None
+            ),
             [
                 "A/RES/79/243#ANNEX.ART1(a)",
                 "A/RES/79/243#ANNEX.ART7.P1",

@@ -8,9 +8,8 @@ use crate::static_regex::static_regex;
 
 /// `Article 12`, `Article 13.`, `Article 7. Illegal access`,
 /// `Article 7 — Illegal access`: the article's number and its title.
-static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    static_regex(r"^Article\s+(\d{1,4})(?:\s*[.:—–-]\s*|\s+|$)(.*)$")
-});
+static ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^Article\s+(\d{1,4})(?:\s*[.:—–-]\s*|\s+|$)(.*)$"));
 /// `Chapter II`, `Chapter II. Criminalization`.
 static CHAPTER: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^Chapter\s+(?:[IVXLC]+|\d{1,3})\b"));
@@ -131,10 +130,11 @@ impl Treaty {
     pub fn heading(&mut self, title: &str) -> Option<(u64, Option<String>)> {
         let title = title.trim();
         if let Some((n, _)) = article_heading(title) {
-            let problem = self
-                .article
-                .filter(|last| n <= *last)
-                .map(|last| format!("article {n} comes after article {last}: articles never go backwards or repeat"));
+            let problem = self.article.filter(|last| n <= *last).map(|last| {
+                format!(
+                    "article {n} comes after article {last}: articles never go backwards or repeat"
+                )
+            });
             self.article = Some(n);
             self.text_due = true;
             self.article_heading = Some(title.to_owned());
@@ -186,10 +186,16 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(article_heading("Article 7. Illegal access"), Some((7, "Illegal access")));
+        assert_eq!(
+            article_heading("Article 7. Illegal access"),
+            Some((7, "Illegal access"))
+        );
         assert_eq!(article_heading("Article 13."), Some((13, "")));
         assert_eq!(article_heading("Article 2"), Some((2, "")));
-        assert_eq!(article_heading("Article 5 — Sovereignty"), Some((5, "Sovereignty")));
+        assert_eq!(
+            article_heading("Article 5 — Sovereignty"),
+            Some((5, "Sovereignty"))
+        );
         assert_eq!(article_heading("Articles 23 and 35, with regard to"), None);
         assert_eq!(article_heading("Article 12bis"), None);
         assert!(is_chapter("Chapter II. Criminalization"));
@@ -220,7 +226,10 @@ mod tests {
     fn sections_and_steps() {
         let mut t = Treaty::default();
         assert_eq!(t.heading("Preamble"), None);
-        assert_eq!(t.block("The States Parties to the present Convention,", false), Step::Formula);
+        assert_eq!(
+            t.block("The States Parties to the present Convention,", false),
+            Step::Formula
+        );
         assert_eq!(t.block("Bearing in mind lamps,", false), Step::Labels);
         assert_eq!(t.section().as_deref(), Some("Preamble"));
         t.heading("Chapter II. Criminalization");
@@ -229,12 +238,18 @@ mod tests {
             t.section().as_deref(),
             Some("Chapter II. Criminalization — Article 7. Illegal access")
         );
-        assert_eq!(t.block("Each State Party shall", false), Step::ArticleText(7));
+        assert_eq!(
+            t.block("Each State Party shall", false),
+            Step::ArticleText(7)
+        );
         assert_eq!(t.block("and more", false), Step::Labels);
         t.heading("Article 8");
         assert_eq!(t.block("1. Each", true), Step::Labels);
         assert!(t.heading("Article 8").is_some_and(|(_, p)| p.is_some()));
-        assert_eq!(t.block("IN WITNESS WHEREOF, signed.", false), Step::Final(1));
+        assert_eq!(
+            t.block("IN WITNESS WHEREOF, signed.", false),
+            Step::Final(1)
+        );
         assert_eq!(t.block("DONE at Quorum City.", false), Step::Final(2));
     }
 
@@ -343,22 +358,34 @@ DONE at Quorum City on the first day of spring.
             sub.and_then(|x| x.section.as_deref()),
             Some("Chapter I. General provisions — Article 2. Use of terms")
         );
-        assert_eq!(find("ANNEX.PP1").and_then(|x| x.section.as_deref()), Some("Preamble"));
+        assert_eq!(
+            find("ANNEX.PP1").and_then(|x| x.section.as_deref()),
+            Some("Preamble")
+        );
         assert_eq!(
             find("ANNEX.FC2").and_then(|x| x.section.as_deref()),
             Some("Annex — Convention on Quiet Lamps")
         );
-        assert_eq!(find("ANNEX.ART1").map(|x| x.text.as_str()), Some("The purposes of this Convention are to:"));
-        assert_eq!(find("ANNEX.ANNEX.OP3").and_then(|x| x.section.as_deref()), Some("Article 3"));
         assert_eq!(
-            find("ANNEX.ANNEX.OP3").map(|x| x.anchor.citation("A/RES/99/9")).as_deref(),
+            find("ANNEX.ART1").map(|x| x.text.as_str()),
+            Some("The purposes of this Convention are to:")
+        );
+        assert_eq!(
+            find("ANNEX.ANNEX.OP3").and_then(|x| x.section.as_deref()),
+            Some("Article 3")
+        );
+        assert_eq!(
+            find("ANNEX.ANNEX.OP3")
+                .map(|x| x.anchor.citation("A/RES/99/9"))
+                .as_deref(),
             Some("A/RES/99/9, annex, annex, para. 3")
         );
     }
 
     #[test]
     fn articles_that_go_backwards_are_errors() {
-        let body = "1. Adopts.\n\n## Annex\n\n#### Article 2\n\n1. One.\n\n#### Article 1\n\n1. Two.\n";
+        let body =
+            "1. Adopts.\n\n## Annex\n\n#### Article 2\n\n1. One.\n\n#### Article 1\n\n1. Two.\n";
         let p = crate::corpus::numbered::parse(body, 1, crate::corpus::Layout::Resolution, false);
         assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
         assert_eq!(p.errors[0].0, 9);

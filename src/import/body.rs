@@ -420,10 +420,13 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                     .filter(|(t, outer)| t.finals || annex_number(&name) == *outer)
                     .map(|(_, outer)| outer);
                 let annex = match &outer {
-                    Some(outer) => crate::corpus::anchor::Anchor::inner_annex(outer, &annex_number(&name)),
+                    Some(outer) => {
+                        crate::corpus::anchor::Anchor::inner_annex(outer, &annex_number(&name))
+                    }
                     None => annex_number(&name),
                 };
-                let finished = std::mem::replace(&mut numbering, Numbering::new(Some(annex), layout));
+                let finished =
+                    std::mem::replace(&mut numbering, Numbering::new(Some(annex), layout));
                 collect(&mut body, finished);
                 let own: Vec<&str> = texts
                     .iter()
@@ -514,7 +517,10 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                     | super::treaty::Step::Final
             )
         );
-        if (layout.is_report() || in_annex) && unnumbered_heading(&text) && announces && !treaty_text
+        if (layout.is_report() || in_annex)
+            && unnumbered_heading(&text)
+            && announces
+            && !treaty_text
         {
             let level = 2 + annex_depth;
             body.elements.push(Element::Heading {

@@ -189,22 +189,46 @@ mod tests {
         assert!(is_structure_line("Article 7"));
         assert!(is_structure_line("Chapter IV"));
         assert!(!is_structure_line("Article 7 of the Convention applies."));
-        assert!(!is_structure_line("Articles 23 and 35, with regard to the term"));
+        assert!(!is_structure_line(
+            "Articles 23 and 35, with regard to the term"
+        ));
     }
 
     #[test]
     fn treaty_or_notes() {
-        assert!(is_treaty_annex(["Article 1", "1. a.", "2. b.", "Article 2", "1. c."]));
-        assert!(!is_treaty_annex(["Article 2", "1. a.", "2. b.", "Article 17", "3. c.", "Article 35", "4. d."]));
+        assert!(is_treaty_annex([
+            "Article 1",
+            "1. a.",
+            "2. b.",
+            "Article 2",
+            "1. c."
+        ]));
+        assert!(!is_treaty_annex([
+            "Article 2",
+            "1. a.",
+            "2. b.",
+            "Article 17",
+            "3. c.",
+            "Article 35",
+            "4. d."
+        ]));
     }
 
     #[test]
     fn titles_in_blocks() {
         assert_eq!(
-            annex_title(["Convention on Quiet Lamps;", "Keeping Lamps Dim", "Preamble", "x"]),
+            annex_title([
+                "Convention on Quiet Lamps;",
+                "Keeping Lamps Dim",
+                "Preamble",
+                "x"
+            ]),
             Some(("Convention on Quiet Lamps; Keeping Lamps Dim".to_owned(), 2))
         );
-        assert_eq!(annex_title(["The States Parties to this Convention,"]), None);
+        assert_eq!(
+            annex_title(["The States Parties to this Convention,"]),
+            None
+        );
     }
 
     #[test]
