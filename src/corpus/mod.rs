@@ -203,7 +203,12 @@ pub fn parse_bytes(
                     part: p.part,
                     section: p.section,
                     process: meta.process.clone(),
-                    refs: passage_refs(&meta, &p.text, &p.notes),
+                    refs: treaty::own_article_refs(
+                        &meta.symbol,
+                        &p.anchor,
+                        &p.text,
+                        passage_refs(&meta, &p.text, &p.notes),
+                    ),
                     notes: p.notes,
                     text: p.text,
                     line: p.line,

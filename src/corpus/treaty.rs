@@ -6,6 +6,8 @@ use regex::Regex;
 
 use crate::static_regex::static_regex;
 
+use super::anchor::{Anchor, Place};
+
 /// `Article 12`, `Article 13.`, `Article 7. Illegal access`,
 /// `Article 7 — Illegal access`: the article's number and its title.
 static ARTICLE: LazyLock<Regex> =
@@ -46,6 +48,45 @@ pub fn is_formula(text: &str) -> bool {
 pub fn is_final_clause(text: &str) -> bool {
     FINAL.is_match(text.trim())
 }
+
+/// The references of a passage of a treaty's article, from those read in
+/// its text with its own document as context: there a bare `paragraph 1
+/// (a)` (`paragraph 1 (a) of this article`) is a paragraph of the same
+/// article, which the reader took for the resolution's own `OP1(a)`. When
+/// the text also names paragraphs of other articles (`paragraph 2 of article
+/// 7`), which paragraph is whose is not known, and those references are
+/// left out. Any other passage's references are kept as they are.
+pub fn own_article_refs(
+    symbol: &str,
+    anchor: &Anchor,
+    text: &str,
+    refs: Vec<String>,
+) -> Vec<String> {
+    let Place::Article { article, .. } = anchor.place else {
+        return refs;
+    };
+    let own = format!("{symbol}#OP");
+    let other_articles = OF_ARTICLE.is_match(text);
+    let annex = anchor
+        .annex
+        .as_deref()
+        .map_or(String::new(), |a| format!("ANNEX{a}."));
+    let mut out: Vec<String> = refs
+        .into_iter()
+        .filter_map(|r| match r.strip_prefix(&own) {
+            Some(_) if other_articles => None,
+            Some(para) => Some(format!("{symbol}#{annex}ART{article}.P{para}")),
+            None => Some(r),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `paragraph 2 of article 7`, `article 7, paragraph 2`: a paragraph of another article.
+static OF_ARTICLE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?i)\bof\s+articles?\s+\d|\barticles?\s+\d+\s*,\s*paragraph"));
 
 /// What an annex holds, in order, as far as the rule needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,6 +420,36 @@ DONE at Quorum City on the first day of spring.
                 .map(|x| x.anchor.citation("A/RES/99/9"))
                 .as_deref(),
             Some("A/RES/99/9, annex, annex, para. 3")
+        );
+    }
+
+    #[test]
+    fn a_paragraph_named_in_an_article_is_the_articles_own() {
+        let anchor = Anchor {
+            annex: Some(String::new()),
+            place: Place::article(11, 3, Vec::new()),
+        };
+        let refs = vec!["X/1#OP1(a)(ii)".to_owned(), "A/70/174".to_owned()];
+        assert_eq!(
+            own_article_refs(
+                "X/1",
+                &anchor,
+                "paragraph 1 (a) (ii) of this article",
+                refs.clone()
+            ),
+            ["A/70/174", "X/1#ANNEX.ART11.P1(a)(ii)"]
+        );
+        assert_eq!(
+            own_article_refs("X/1", &anchor, "paragraph 1 of article 7", refs.clone()),
+            ["A/70/174"]
+        );
+        let resolution = Anchor {
+            annex: None,
+            place: Place::Operative(2, Vec::new()),
+        };
+        assert_eq!(
+            own_article_refs("X/1", &resolution, "paragraph 1", refs.clone()),
+            refs
         );
     }
 
