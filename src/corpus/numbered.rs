@@ -102,8 +102,9 @@ impl State {
 }
 
 /// The blocks (by index) of the `Annex` headings whose annexes are
-/// treaties ([`treaty::is_treaty`]).
-fn treaty_annexes(blocks: &[Block]) -> HashSet<usize> {
+/// treaties ([`treaty::is_treaty`]; in an excerpt, whose quoted paragraphs
+/// may seem to run on, any annex with an `Article N` heading).
+fn treaty_annexes(blocks: &[Block], excerpt: bool) -> HashSet<usize> {
     let mut scopes: Vec<(usize, Vec<Mark>)> = Vec::new();
     for (bi, block) in blocks.iter().enumerate() {
         match block {
@@ -128,7 +129,10 @@ fn treaty_annexes(blocks: &[Block]) -> HashSet<usize> {
     }
     scopes
         .into_iter()
-        .filter(|(_, marks)| treaty::is_treaty(marks))
+        .filter(|(_, marks)| {
+            treaty::is_treaty(marks)
+                || (excerpt && marks.iter().any(|m| matches!(m, Mark::Article(_))))
+        })
         .map(|(bi, _)| bi)
         .collect()
 }
@@ -165,7 +169,7 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
         .rposition(|b| matches!(b, Block::Text(..)))
         .unwrap_or(0);
     let mut first_text = true;
-    let treaties = treaty_annexes(&blocks);
+    let treaties = treaty_annexes(&blocks, excerpt);
 
     for (bi, block) in blocks.iter().enumerate() {
         let (text, line) = match block {

@@ -454,6 +454,24 @@ DONE at Quorum City on the first day of spring.
     }
 
     #[test]
+    fn an_excerpt_of_a_treaty_is_read_by_articles() {
+        let body = "## Annex\n\n#### Article 7\n\n1. One.\n\n#### Article 9\n\n2. Two.\n";
+        let anchors = |excerpt| {
+            crate::corpus::numbered::parse(body, 1, crate::corpus::Layout::Resolution, excerpt)
+                .passages
+                .iter()
+                .map(|p| p.anchor.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(anchors(true), ["ANNEX.ART7.P1", "ANNEX.ART9.P2"]);
+        assert_eq!(
+            anchors(false),
+            ["ANNEX.OP1", "ANNEX.OP2"],
+            "numbered through: notes"
+        );
+    }
+
+    #[test]
     fn articles_that_go_backwards_are_errors() {
         let body =
             "1. Adopts.\n\n## Annex\n\n#### Article 2\n\n1. One.\n\n#### Article 1\n\n1. Two.\n";
