@@ -1,6 +1,6 @@
 //! The body: lines regrouped into paragraphs (joining what page breaks and footnotes split, splitting what a missing blank line ran together), then read as organ line, headings, annexes, labelled paragraphs and the closing formula.
 
-use super::labels::{self, Label, Numbering, parse_label};
+use super::labels::{self, Numbering, parse_label};
 use super::lines::{Line, Role, Shape};
 use super::markers::Markers;
 use super::masthead::is_organ_line;
@@ -413,48 +413,21 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 continue;
             }
             Some(Special::Annex(name)) => {
-                // An annex after a treaty's final clauses (or a second lone
-                // `Annex`) is the treaty's own.
-                let outer = treaty
-                    .take()
-                    .filter(|(t, outer)| t.finals || annex_number(&name) == *outer)
-                    .map(|(_, outer)| outer);
-                let annex = match &outer {
-                    Some(outer) => {
-                        crate::corpus::anchor::Anchor::inner_annex(outer, &annex_number(&name))
-                    }
-                    None => annex_number(&name),
-                };
+                let number = annex_number(&name);
+                let opened =
+                    super::treaty::open_annex(&name, &number, k, &texts, &annexes, treaty.take());
+                let annex = opened.as_ref().map_or(number, |o| o.annex.clone());
                 let finished =
                     std::mem::replace(&mut numbering, Numbering::new(Some(annex), layout));
                 collect(&mut body, finished);
-                let own: Vec<&str> = texts
-                    .iter()
-                    .zip(&annexes)
-                    .skip(k + 1)
-                    .take_while(|(_, a)| !**a)
-                    .map(|(t, _)| t.as_str())
-                    .collect();
-                if outer.is_some() || super::treaty::is_treaty_annex(own.iter().copied()) {
-                    let title = super::treaty::annex_title(own.iter().copied());
-                    skip_to = k + 1 + title.as_ref().map_or(0, |(_, n)| *n);
-                    let reader = super::treaty::Reader::default();
-                    let title = title.map(|(t, _)| t);
+                if let Some(o) = opened {
                     in_annex = true;
                     last_letter_heading = None;
+                    skip_to = o.skip_to;
+                    annex_depth = o.depth;
+                    treaty = o.reader;
                     annex_title_due = false;
-                    if outer.is_some() {
-                        annex_depth = 2;
-                        let text = match title {
-                            Some(t) => format!("{name} — {t}"),
-                            None => name,
-                        };
-                        body.elements.push(Element::Heading { level: 3, text });
-                    } else {
-                        annex_depth = 1;
-                        treaty = Some((reader, annex_number(&name)));
-                        body.elements.push(Element::Annex { name, title });
-                    }
+                    body.elements.push(o.element);
                     continue;
                 }
                 annex_depth = 1;
@@ -509,14 +482,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             let t = next.text();
             ends_terminal(&t) || parse_label(&t).is_some() || numbered_heading(&t).is_some()
         });
-        let treaty_text = matches!(
-            step,
-            Some(
-                super::treaty::Step::Formula
-                    | super::treaty::Step::ArticleText
-                    | super::treaty::Step::Final
-            )
-        );
+        let treaty_text = step.as_ref().is_some_and(super::treaty::Step::is_text);
         if (layout.is_report() || in_annex)
             && unnumbered_heading(&text)
             && announces
@@ -550,21 +516,8 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
         };
         let rewritten = markers.rewrite(rest, &segment_at);
         match step {
-            Some(super::treaty::Step::Formula) => {}
-            Some(super::treaty::Step::ArticleText) => numbering.article_text(line),
-            Some(super::treaty::Step::Final) => numbering.final_clause(line),
-            _ => {
-                numbering.next(label.as_ref(), line);
-                if let (Some(Label::Paren(first)), Some((numeral, _, _))) =
-                    (&label, parse_label(rest))
-                    && let Label::Paren(n) = &numeral
-                    && crate::corpus::anchor::is_roman(n, Some(first), None)
-                {
-                    // `(a) (i) text`: the letter opens its list, the text is the numeral's.
-                    numbering.anchors.pop();
-                    numbering.next(Some(&numeral), line);
-                }
-            }
+            Some(step) if step.is_text() => step.number(&mut numbering, line),
+            _ => numbering.next_run(label.as_ref(), rest, line),
         }
         body.elements.push(Element::Para {
             label: printed,

@@ -120,6 +120,20 @@ impl Numbering {
         self.push(place, line);
     }
 
+    /// The anchor of a paragraph with `label` whose text, `rest`, may open
+    /// with a second label: in `(a) (i) text` the letter opens its list and
+    /// the text is the numeral's, `(a)(i)`.
+    pub fn next_run(&mut self, label: Option<&Label>, rest: &str, line: usize) {
+        self.next(label, line);
+        if let (Some(Label::Paren(first)), Some((numeral, _, _))) = (label, parse_label(rest))
+            && let Label::Paren(n) = &numeral
+            && is_roman(n, Some(first), None)
+        {
+            self.anchors.pop();
+            self.next(Some(&numeral), line);
+        }
+    }
+
     /// The next final clause of a treaty (`IN WITNESS WHEREOF`, `DONE at`).
     pub fn final_clause(&mut self, line: usize) {
         self.finals += 1;

@@ -1,6 +1,8 @@
 //! A treaty in an annex as printed: its title over several blocks, `Chapter I` and `Article 1` lines each with a heading line under it, the preamble's formula, the article's own text and the final clauses, read into the headings and anchors of docs/corpus-format.md.
 
-use super::labels::{Label, parse_label};
+use super::body::Element;
+use super::labels::{Label, Numbering, parse_label};
+use crate::corpus::anchor::Anchor;
 use crate::corpus::treaty::{self as rule, Mark, article_heading, is_chapter};
 
 /// Whether a block is a line of the treaty's structure (`Article 7`,
@@ -76,6 +78,77 @@ pub(crate) fn annex_title<'a>(after: impl IntoIterator<Item = &'a str>) -> Optio
     (!parts.is_empty()).then(|| (parts.join(" "), parts.len()))
 }
 
+/// An annex opened where a treaty is concerned: a treaty's annex, or the
+/// annex of the treaty before it.
+pub(crate) struct Opened {
+    /// The annex of the anchors (`""`, `".ANNEX"`).
+    pub annex: String,
+    /// Its heading, with the title printed under the `Annex` line.
+    pub element: Element,
+    /// The first block after the title.
+    pub skip_to: usize,
+    /// How deep the annex is (1, or 2 for the treaty's own).
+    pub depth: usize,
+    /// The reader of a treaty's annex, and its annex number.
+    pub reader: Option<(Reader, String)>,
+}
+
+/// Opens the annex `name` (numbered `number`) whose line is block `k` of
+/// `texts` (`annexes` tells which blocks are `Annex` lines), `open` being
+/// the treaty annex open before it: after a treaty's final clauses (or as a
+/// second lone `Annex`) it is the treaty's own annex; else, when its blocks
+/// make it a treaty, a treaty's annex; `None` for any other annex.
+pub(crate) fn open_annex(
+    name: &str,
+    number: &str,
+    k: usize,
+    texts: &[String],
+    annexes: &[bool],
+    open: Option<(Reader, String)>,
+) -> Option<Opened> {
+    let outer = open
+        .filter(|(r, outer)| r.finals || number == outer)
+        .map(|(_, outer)| outer);
+    let own: Vec<&str> = texts
+        .iter()
+        .zip(annexes)
+        .skip(k + 1)
+        .take_while(|(_, a)| !**a)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    if outer.is_none() && !is_treaty_annex(own.iter().copied()) {
+        return None;
+    }
+    let title = annex_title(own.iter().copied());
+    let skip_to = k + 1 + title.as_ref().map_or(0, |(_, n)| *n);
+    let title = title.map(|(t, _)| t);
+    Some(match outer {
+        Some(outer) => Opened {
+            annex: Anchor::inner_annex(&outer, number),
+            element: Element::Heading {
+                level: 3,
+                text: match title {
+                    Some(t) => format!("{name} — {t}"),
+                    None => name.to_owned(),
+                },
+            },
+            skip_to,
+            depth: 2,
+            reader: None,
+        },
+        None => Opened {
+            annex: number.to_owned(),
+            element: Element::Annex {
+                name: name.to_owned(),
+                title,
+            },
+            skip_to,
+            depth: 1,
+            reader: Some((Reader::default(), number.to_owned())),
+        },
+    })
+}
+
 /// What a block of a treaty annex is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Step {
@@ -96,6 +169,23 @@ pub(crate) enum Step {
     Final,
     /// Anything else: read by its label as anywhere.
     Labels,
+}
+
+impl Step {
+    /// Whether the block is a text the treaty numbers itself (formula,
+    /// article text, final clause), never a heading.
+    pub fn is_text(&self) -> bool {
+        matches!(self, Step::Formula | Step::ArticleText | Step::Final)
+    }
+
+    /// Gives a text the treaty numbers its anchor (none for the formula).
+    pub fn number(&self, numbering: &mut Numbering, line: usize) {
+        match self {
+            Step::ArticleText => numbering.article_text(line),
+            Step::Final => numbering.final_clause(line),
+            _ => {}
+        }
+    }
 }
 
 /// Where the reader stands in a treaty annex.
