@@ -446,3 +446,56 @@ fn a_letter_of_transmittal_headed_by_its_date_and_addressee() {
     );
     assert_eq!(passages.len(), import("gge-report.txt", &options).passages);
 }
+
+#[test]
+fn raw_pdf_text_of_a_resolution_adopting_a_treaty() {
+    let options = ImportOptions {
+        process: vec!["AHC".into()],
+        ..ImportOptions::default()
+    };
+    let imported = import("treaty.txt", &options);
+    assert_eq!(imported.symbol, "A/RES/99/31");
+    assert_eq!(
+        imported.anchors,
+        [
+            "PP1",
+            "OP1",
+            "OP2",
+            "OP3",
+            "ANNEX.PP1",
+            "ANNEX.PP2",
+            "ANNEX.ART1",
+            "ANNEX.ART1(a)",
+            "ANNEX.ART1(b)",
+            "ANNEX.ART2.P1",
+            "ANNEX.ART2.P1(a)",
+            "ANNEX.ART2.P1(a)(i)",
+            "ANNEX.ART2.P1(a)(ii)",
+            "ANNEX.ART2.P1(b)",
+            "ANNEX.ART2.P2",
+            "ANNEX.ART3.P1",
+            "ANNEX.ART3.P2",
+            "ANNEX.ART4",
+            "ANNEX.FC1",
+            "ANNEX.FC2",
+            "ANNEX.ANNEX.OP1",
+            "ANNEX.ANNEX.OP2",
+            "ANNEX.ANNEX.OP3",
+        ]
+    );
+    assert_eq!(warnings(&imported), []);
+    assert_expected("treaty.txt", &imported);
+    let text = &imported.text;
+    for furniture in ["19-04321", "*1904321*", "2/4", "3/4", "Distr."] {
+        assert!(!text.contains(furniture), "{furniture} left in the output");
+    }
+    // The running title, printed over two lines on every page, is gone.
+    assert_eq!(
+        text.matches("and at Sea").count(),
+        3,
+        "title, OP1 and the annex title only"
+    );
+    // The paragraph the page break and the footnote cut is whole, its marker in place.
+    assert!(text.contains("as the Quorum Protocol[^1] provides.\n"));
+    assert!(text.ends_with("\n[^1]: A/99/50.\n"));
+}

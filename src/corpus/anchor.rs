@@ -1,4 +1,4 @@
-//! Anchors (`PP3`, `OP4(a)(i)`, `OP1.1`, `P13`, `ANNEX.OP2`, `S7.2`) and the citations they read as.
+//! Anchors (`PP3`, `OP4(a)(i)`, `OP1.1`, `P13`, `ANNEX.OP2`, `ANNEX.ART12.P4(a)`, `S7.2`) and the citations they read as.
 
 use std::fmt;
 
@@ -29,6 +29,19 @@ pub enum Place {
     /// The one operative paragraph of a text with no numbered paragraph (a
     /// decision, a one-paragraph resolution): anchor `OP`, cited by the symbol.
     Sole,
+    /// A paragraph of an article of a treaty annexed (`ART12.P4(a)`): `para`
+    /// is `None` for the article's own unnumbered text (`ART1`, `ART1(a)`).
+    Article {
+        /// The article's number.
+        article: u64,
+        /// Its numbered paragraph, if any.
+        para: Option<u64>,
+        /// The sub-paragraph path below it.
+        subs: Vec<Sub>,
+    },
+    /// The n-th final clause of a treaty annexed (`IN WITNESS WHEREOF …`,
+    /// `DONE at …`): `FC1`.
+    FinalClause(u32),
     /// Passage `n` of section `section` of a commentary.
     Commentary {
         /// Section number (0 before the first heading).
@@ -41,7 +54,9 @@ pub enum Place {
 /// A passage's anchor: its place, inside an annex or not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
-    /// `Some("")` for a lone annex, `Some("II")` for annex II.
+    /// `Some("")` for a lone annex, `Some("II")` for annex II; the annex of
+    /// a treaty annexed is written after its own as `.ANNEX…` (see
+    /// [`Anchor::inner_annex`]): `Some(".ANNEX")` is `ANNEX.ANNEX.`.
     pub annex: Option<String>,
     /// Its place.
     pub place: Place,
@@ -49,6 +64,10 @@ pub struct Anchor {
 
 fn write_number(f: &mut fmt::Formatter<'_>, n: u64, subs: &[Sub]) -> fmt::Result {
     write!(f, "{n}")?;
+    write_subs(f, subs)
+}
+
+fn write_subs(f: &mut fmt::Formatter<'_>, subs: &[Sub]) -> fmt::Result {
     for s in subs {
         match s {
             Sub::Letter(l) | Sub::Roman(l) => write!(f, "({l})")?,
@@ -82,6 +101,21 @@ impl fmt::Display for Anchor {
                 write_number(f, *n, subs)
             }
             Place::Unnumbered(n) => write!(f, "U{n}"),
+            Place::Article {
+                article,
+                para,
+                subs,
+            } => {
+                write!(f, "ART{article}")?;
+                match para {
+                    Some(p) => {
+                        f.write_str(".P")?;
+                        write_number(f, *p, subs)
+                    }
+                    None => write_subs(f, subs),
+                }
+            }
+            Place::FinalClause(n) => write!(f, "FC{n}"),
             Place::Sole => f.write_str("OP"),
             Place::Commentary { section, n } => write!(f, "S{section}.{n}"),
         }
@@ -107,17 +141,32 @@ impl Anchor {
     /// `A/RES/…, annex II, para. 3`. Commentary citations are made by the
     /// commentary parser, which knows the author, year and heading.
     pub fn citation(&self, symbol: &str) -> String {
-        let annex = match self.annex.as_deref() {
-            None => String::new(),
-            Some("") => "annex, ".to_owned(),
-            Some(n) => format!("annex {n}, "),
-        };
+        let annex: String = self
+            .annex
+            .iter()
+            .flat_map(|path| path.split(".ANNEX"))
+            .map(|n| match n {
+                "" => "annex, ".to_owned(),
+                n => format!("annex {n}, "),
+            })
+            .collect();
         let pin = match &self.place {
             Place::Preambular(n) => format!("preambular para. {n}"),
             Place::Operative(n, subs) | Place::Report(n, subs) => {
                 format!("para. {}", Number(*n, subs))
             }
             Place::Unnumbered(n) => format!("unnumbered para. {n}"),
+            Place::Article {
+                article,
+                para: Some(p),
+                subs,
+            } => format!("art. {article}, para. {}", Number(*p, subs)),
+            Place::Article {
+                article,
+                para: None,
+                subs,
+            } => format!("art. {}", Number(*article, subs)),
+            Place::FinalClause(n) => format!("final clause {n}"),
             Place::Sole if annex.is_empty() => return symbol.to_owned(),
             Place::Sole => return format!("{symbol}, {}", annex.trim_end_matches(", ")),
             Place::Commentary { section, n } => format!("section {section}, para. {n}"),
@@ -126,7 +175,25 @@ impl Anchor {
     }
 }
 
+impl Anchor {
+    /// The annex of the treaty in annex `outer` (`""`, `"II"`), itself
+    /// numbered `inner`: `ANNEX.ANNEX.`, cited `annex, annex, …`.
+    pub fn inner_annex(outer: &str, inner: &str) -> String {
+        format!("{outer}.ANNEX{inner}")
+    }
+}
+
 impl Place {
+    /// Paragraph `n` (0 for the article's own text) of article `article`
+    /// of a treaty, with its sub-paragraph path.
+    pub fn article(article: u64, n: u64, subs: Vec<Sub>) -> Place {
+        Place::Article {
+            article,
+            para: (n > 0).then_some(n),
+            subs,
+        }
+    }
+
     /// Numbered paragraph `n`, with its sub-paragraph path, in a document of
     /// `layout`: `OP13` in a resolution, `P13` in a report.
     pub fn numbered(layout: Layout, n: u64, subs: Vec<Sub>) -> Place {
@@ -279,6 +346,47 @@ mod tests {
         assert_eq!(
             a(Place::Commentary { section: 7, n: 2 }).to_string(),
             "S7.2"
+        );
+    }
+
+    #[test]
+    fn treaty_anchors_and_citations() {
+        let annexed = |place| Anchor {
+            annex: Some(String::new()),
+            place,
+        };
+        let p = annexed(Place::article(12, 4, vec![Sub::Letter("a".into())]));
+        assert_eq!(p.to_string(), "ANNEX.ART12.P4(a)");
+        assert_eq!(
+            p.citation("A/RES/79/243"),
+            "A/RES/79/243, annex, art. 12, para. 4(a)"
+        );
+        let own = annexed(Place::article(1, 0, vec![Sub::Letter("a".into())]));
+        assert_eq!(own.to_string(), "ANNEX.ART1(a)");
+        assert_eq!(
+            own.citation("A/RES/79/243"),
+            "A/RES/79/243, annex, art. 1(a)"
+        );
+        let whole = annexed(Place::article(10, 0, vec![]));
+        assert_eq!(whole.to_string(), "ANNEX.ART10");
+        assert_eq!(whole.citation("X/1"), "X/1, annex, art. 10");
+        let fc = annexed(Place::FinalClause(2));
+        assert_eq!(fc.to_string(), "ANNEX.FC2");
+        assert_eq!(fc.citation("X/1"), "X/1, annex, final clause 2");
+        let notes = Anchor {
+            annex: Some(Anchor::inner_annex("", "")),
+            place: Place::Operative(3, vec![]),
+        };
+        assert_eq!(notes.to_string(), "ANNEX.ANNEX.OP3");
+        assert_eq!(notes.citation("X/1"), "X/1, annex, annex, para. 3");
+        let second = Anchor {
+            annex: Some(Anchor::inner_annex("II", "I")),
+            place: Place::Preambular(1),
+        };
+        assert_eq!(second.to_string(), "ANNEXII.ANNEXI.PP1");
+        assert_eq!(
+            second.citation("X/1"),
+            "X/1, annex II, annex I, preambular para. 1"
         );
     }
 

@@ -63,16 +63,30 @@ pub fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| ["jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// An anchor's annexes (`ANNEX.`, `ANNEXII.`, a treaty's `ANNEX.ANNEX.`),
+/// each as its number (`""`, `"II"`), and its place in the last of them.
+fn annexes_and_place(anchor: &str) -> (Vec<&str>, &str) {
+    let mut annexes = Vec::new();
+    let mut place = anchor;
+    while let Some((head, rest)) = place.split_once('.') {
+        match head.strip_prefix("ANNEX") {
+            Some(n) => {
+                annexes.push(n);
+                place = rest;
+            }
+            None => break,
+        }
+    }
+    (annexes, place)
+}
+
 /// The part an anchor implies, for lines that do not say.
 fn part_of(anchor: &str) -> Part {
-    let place = anchor.rsplit('.').next().unwrap_or(anchor);
-    let place = if anchor.starts_with("ANNEX") {
-        place
-    } else {
-        anchor
-    };
+    let (_, place) = annexes_and_place(anchor);
     if place.starts_with("PP") {
         Part::Preambular
+    } else if place.starts_with("ART") || place.starts_with("FC") {
+        Part::Operative
     } else if place.starts_with('S') {
         Part::Commentary
     } else if place.starts_with('P') || place.starts_with('U') {
@@ -84,22 +98,23 @@ fn part_of(anchor: &str) -> Part {
 
 /// The citation an anchor implies, for lines that do not give one.
 fn citation_of(symbol: &str, anchor: &str) -> String {
-    let (annex, place) = match anchor.split_once('.') {
-        Some((a, p)) if a.starts_with("ANNEX") => {
-            let n = a.trim_start_matches("ANNEX");
-            (
-                if n.is_empty() {
-                    "annex, ".to_owned()
-                } else {
-                    format!("annex {n}, ")
-                },
-                p,
-            )
-        }
-        _ => (String::new(), anchor),
-    };
+    let (annexes, place) = annexes_and_place(anchor);
+    let annex: String = annexes
+        .iter()
+        .map(|n| match *n {
+            "" => "annex, ".to_owned(),
+            n => format!("annex {n}, "),
+        })
+        .collect();
     let pin = if let Some(n) = place.strip_prefix("PP") {
         format!("preambular para. {n}")
+    } else if let Some(rest) = place.strip_prefix("ART") {
+        match rest.split_once(".P") {
+            Some((article, para)) => format!("art. {article}, para. {para}"),
+            None => format!("art. {rest}"),
+        }
+    } else if let Some(n) = place.strip_prefix("FC") {
+        format!("final clause {n}")
     } else if let Some(n) = place.strip_prefix("OP").or_else(|| place.strip_prefix('P')) {
         if n.is_empty() {
             return symbol.to_owned();
@@ -284,5 +299,22 @@ mod tests {
         let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
         assert_eq!(lines, [2, 3, 4, 5]);
         assert!(e[1].message.contains("appears twice"));
+    }
+
+    #[test]
+    fn treaty_anchors_imply_their_part_and_citation() {
+        let cases = [
+            ("ANNEX.ART12.P4(a)", "X/1, annex, art. 12, para. 4(a)"),
+            ("ANNEX.ART1(a)", "X/1, annex, art. 1(a)"),
+            ("ANNEX.FC1", "X/1, annex, final clause 1"),
+            ("ANNEX.ANNEX.OP3", "X/1, annex, annex, para. 3"),
+            ("ANNEXII.PP2", "X/1, annex II, preambular para. 2"),
+        ];
+        for (anchor, citation) in cases {
+            assert_eq!(citation_of("X/1", anchor), citation);
+        }
+        assert_eq!(part_of("ANNEX.ART12.P4"), Part::Operative);
+        assert_eq!(part_of("ANNEX.PP3"), Part::Preambular);
+        assert_eq!(part_of("ANNEX.P3"), Part::Report);
     }
 }

@@ -14,6 +14,7 @@ pub mod process;
 pub mod refs;
 pub mod symbol;
 pub mod text;
+pub mod treaty;
 mod walk;
 
 use std::collections::HashMap;
@@ -202,7 +203,12 @@ pub fn parse_bytes(
                     part: p.part,
                     section: p.section,
                     process: meta.process.clone(),
-                    refs: passage_refs(&meta, &p.text, &p.notes),
+                    refs: treaty::own_article_refs(
+                        &meta.symbol,
+                        &p.anchor,
+                        &p.text,
+                        passage_refs(&meta, &p.text, &p.notes),
+                    ),
                     notes: p.notes,
                     text: p.text,
                     line: p.line,

@@ -10,6 +10,7 @@ use crate::static_regex::static_regex;
 use super::anchor::{self, Anchor, Place, Sub, roman_value};
 use super::blocks::{self, Block, NoteTable};
 use super::model::{Layout, Note, Part};
+use super::treaty::{self, Mark, Step, Treaty};
 
 /// A passage as the body parser sees it, before ids and citations.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +59,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^\d{1,2} [A-Z][a-z]+ \d{4}\.?$"));
-static ANNEX: LazyLock<Regex> =
+pub(crate) static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"(?i)^annex(?:\s+([IVXLC]+|\d+))?\b\s*[-—–:.]?\s*(.*)$"));
 
 /// Where the parser stands inside the numbered paragraphs.
@@ -74,16 +75,68 @@ struct State {
     decimal: Option<u64>,
     /// A heading stands between the last passage and this block.
     after_heading: bool,
+    /// The top-level annex open now and its heading's level, under which
+    /// a deeper `Annex` heading is its own annex (a treaty's).
+    outer: Option<(String, usize)>,
+    /// Inside a treaty annex: its articles and headings.
+    treaty: Option<Treaty>,
 }
 
 impl State {
     fn enter_scope(&mut self, annex: Option<String>, section: Option<String>) {
+        let outer = self.outer.take();
         *self = State {
             annex,
             section,
+            outer,
             ..State::default()
         };
     }
+
+    /// An article starts: its paragraphs are numbered anew, and its own
+    /// text, if any, is "paragraph 0".
+    fn enter_article(&mut self) {
+        self.op = Some(0);
+        self.letter = None;
+        self.roman = None;
+        self.decimal = None;
+    }
+}
+
+/// The blocks (by index) of the `Annex` headings whose annexes are
+/// treaties ([`treaty::is_treaty`]; in an excerpt, whose quoted paragraphs
+/// may seem to run on, any annex with an `Article N` heading).
+fn treaty_annexes(blocks: &[Block], excerpt: bool) -> HashSet<usize> {
+    let mut scopes: Vec<(usize, Vec<Mark>)> = Vec::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Heading(_, title, _) if ANNEX.is_match(title) => scopes.push((bi, Vec::new())),
+            Block::Heading(_, title, _) => {
+                if let (Some((n, _)), Some((_, marks))) =
+                    (treaty::article_heading(title), scopes.last_mut())
+                {
+                    marks.push(Mark::Article(n));
+                }
+            }
+            Block::Text(text, _) => {
+                let n = NUMBERED
+                    .captures(text)
+                    .and_then(|c| c.get(1)?.as_str().parse().ok());
+                if let (Some(n), Some((_, marks))) = (n, scopes.last_mut()) {
+                    marks.push(Mark::Numbered(n));
+                }
+            }
+            Block::Notes(_) => {}
+        }
+    }
+    scopes
+        .into_iter()
+        .filter(|(_, marks)| {
+            treaty::is_treaty(marks)
+                || (excerpt && marks.iter().any(|m| matches!(m, Mark::Article(_))))
+        })
+        .map(|(bi, _)| bi)
+        .collect()
 }
 
 fn letter_rank(l: &str) -> (usize, &str) {
@@ -118,17 +171,36 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
         .rposition(|b| matches!(b, Block::Text(..)))
         .unwrap_or(0);
     let mut first_text = true;
+    let treaties = treaty_annexes(&blocks, excerpt);
 
     for (bi, block) in blocks.iter().enumerate() {
         let (text, line) = match block {
             Block::Notes(_) => continue,
-            Block::Heading(_, title, _) => {
+            Block::Heading(level, title, hline) => {
                 if let Some(c) = ANNEX.captures(title) {
-                    let annex = c
+                    let number = c
                         .get(1)
                         .map_or(String::new(), |m| m.as_str().to_uppercase());
                     let name = title.trim().to_owned();
-                    st.enter_scope(Some(annex), Some(name));
+                    let annex = match &st.outer {
+                        Some((outer, outer_level)) if level > outer_level => {
+                            Anchor::inner_annex(outer, &number)
+                        }
+                        _ => {
+                            st.outer = Some((number.clone(), *level));
+                            number
+                        }
+                    };
+                    st.enter_scope(Some(annex), Some(name.clone()));
+                    st.treaty = treaties.contains(&bi).then(|| Treaty::new(&name));
+                } else if let Some(t) = st.treaty.as_mut() {
+                    if let Some((_, problem)) = t.heading(title) {
+                        out.errors.extend(problem.map(|p| (*hline, p)));
+                        st.section = t.section();
+                        st.enter_article();
+                    } else {
+                        st.section = t.section();
+                    }
                 } else {
                     // A heading inside a report or an annex titles what follows;
                     // numbering runs on through headed sections.
@@ -159,11 +231,29 @@ pub fn parse(body: &str, first_line: usize, layout: Layout, excerpt: bool) -> Pa
         if signature || (layout.is_report() && DATE_LINE.is_match(text)) {
             continue;
         }
-        let classified = classify(text, &mut st, layout, excerpt, line, &mut notes, &mut out);
-        st.after_heading = false;
-        let (place, part, body) = match classified {
-            Some(x) => x,
-            None => continue,
+        let labelled = LETTERED.is_match(text) || NUMBERED.is_match(text) || DECIMAL.is_match(text);
+        let step = st.treaty.as_mut().map(|t| t.block(text, labelled));
+        let own = if layout.is_report() {
+            Part::Report
+        } else {
+            Part::Operative
+        };
+        let (place, part, body) = match step {
+            Some(Step::Formula) => continue,
+            Some(Step::Final(n)) => {
+                st.section = st.treaty.as_ref().and_then(Treaty::section);
+                (Place::FinalClause(n), own, text)
+            }
+            Some(Step::ArticleText(a)) => (Place::article(a, 0, Vec::new()), own, text),
+            Some(Step::Labels) | None => {
+                let classified =
+                    classify(text, &mut st, layout, excerpt, line, &mut notes, &mut out);
+                st.after_heading = false;
+                match classified {
+                    Some(x) => x,
+                    None => continue,
+                }
+            }
         };
         let (clean, markers) = blocks::take_note_markers(body);
         let (found, missing) = notes.resolve(&markers);
@@ -232,7 +322,12 @@ fn classify<'t>(
     } else {
         Part::Operative
     };
-    let make = |n: u64, subs: Vec<Sub>| Place::numbered(layout, n, subs);
+    // Inside a treaty's article, paragraphs are the article's.
+    let article = st.treaty.as_ref().and_then(|t| t.article);
+    let make = |n: u64, subs: Vec<Sub>| match article {
+        Some(a) => Place::article(a, n, subs),
+        None => Place::numbered(layout, n, subs),
+    };
     // A cheap look at the first character spares most blocks the regexes
     // (`\d` is any Unicode digit, all of which `is_numeric` takes).
     let starts_digit = text.starts_with(char::is_numeric);

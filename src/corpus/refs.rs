@@ -27,8 +27,12 @@ pub struct ParaRef {
     pub unnumbered: bool,
     /// `annex, para. 2` (`Some("")`), `annex II, para. 2` (`Some("II")`).
     pub annex: Option<String>,
-    /// As written, normalised: `5`, `4(a)`, `1.1`, `4(a)(i)`.
+    /// As written, normalised: `5`, `4(a)`, `1.1`, `4(a)(i)`; empty for an
+    /// article's own text.
     pub number: String,
+    /// The article of a treaty annexed (`art. 12, para. 4`, `art. 1(a)`):
+    /// `12`, `1(a)`.
+    pub article: Option<String>,
 }
 
 impl RawRef {
@@ -42,6 +46,18 @@ impl RawRef {
                     None => String::new(),
                     Some(a) => format!("ANNEX{a}."),
                 };
+                if let Some(article) = &p.article {
+                    let para = if p.number.is_empty() {
+                        String::new()
+                    } else {
+                        format!(".P{}", p.number)
+                    };
+                    return super::PassageId::new(
+                        &self.symbol,
+                        format!("{annex}ART{article}{para}"),
+                    )
+                    .to_string();
+                }
                 let prefix = match (p.preambular, p.unnumbered, layout.is_report()) {
                     (true, _, _) => "PP",
                     (false, true, _) => "U",
@@ -62,6 +78,15 @@ static PARA: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(preambular|unnumbered)\s+)?(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:(preambular|unnumbered)\s+)?(?:paragraphs?|paras?\.?|¶¶?)\s*(\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\.\d+)*(?:\s?\([a-z]{1,5}\))*)*)",
     )
 });
+/// `annex, art. 12, para. 4(a)`, `art. 1(a)`, `article 7`: an article of a
+/// treaty annexed, and its paragraphs.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?i)\b(?:(annex)(?:\s+([IVXLC]+))?,?\s+)?(?:art\.|article)\s*(\d{1,4}(?:\s?\([a-z]{1,5}\))*)(?:,?\s*(?:paragraphs?|paras?\.?)\s*(\d+(?:\s?\([a-z]{1,5}\))*(?:\s*(?:,|and|&|–|—|-|to)\s*\d+(?:\s?\([a-z]{1,5}\))*)*))?",
+    )
+});
+/// What every match of `ARTICLE` holds.
+static ARTICLE_HINT: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?i)\bart(?:\.|icle)"));
 /// What every match of `PARA` holds.
 static PARA_HINT: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?i)para|¶"));
 static LIST_ITEM: LazyLock<Regex> =
@@ -464,12 +489,21 @@ pub fn extract(
     let docs = mentions(text, context, aliases);
     let mut used = vec![false; docs.len()];
     let mut out = Vec::new();
+    let articles = article_refs(text, context, &docs, &mut used);
+    let taken: Vec<(usize, usize)> = articles.iter().map(|(span, _)| *span).collect();
+    out.extend(articles.into_iter().map(|(_, r)| r));
     // Most passages cite no paragraph: a quick look for the word spares
     // them the full pattern, whose optional lead words defeat its own
     // literal search.
     let paras = PARA_HINT.is_match(text).then(|| PARA.captures_iter(text));
     for c in paras.into_iter().flatten() {
         let Some(whole) = c.get(0) else { continue };
+        if taken
+            .iter()
+            .any(|(start, end)| (*start..*end).contains(&whole.start()))
+        {
+            continue;
+        }
         // "paragraph 1 of resolution 73/27" names its document after it;
         // otherwise a bare paragraph belongs to the document named last before it.
         let after = docs.iter().position(|m| {
@@ -509,6 +543,7 @@ pub fn extract(
                     unnumbered,
                     annex: annex.clone(),
                     number,
+                    article: None,
                 }),
             });
         }
@@ -523,6 +558,72 @@ pub fn extract(
     }
     out.sort();
     out.dedup();
+    out
+}
+
+/// The articles of treaties annexed that `text` cites, with the span of
+/// each citation: `A/RES/79/243, annex, art. 12, para. 4(a)`, or `A/RES/79/243,
+/// art. 7` (a symbol right before it), or `annex, art. 7` of the document
+/// named last or of `context`. A bare `article 51` (of the Charter, of a
+/// convention the text names in words) is none.
+fn article_refs(
+    text: &str,
+    context: Option<&str>,
+    docs: &[Mention],
+    used: &mut [bool],
+) -> Vec<((usize, usize), RawRef)> {
+    let mut out = Vec::new();
+    let found = ARTICLE_HINT
+        .is_match(text)
+        .then(|| ARTICLE.captures_iter(text));
+    for c in found.into_iter().flatten() {
+        let Some(whole) = c.get(0) else { continue };
+        let annex_word = c.get(1).is_some();
+        let right_before = docs.iter().rposition(|m| {
+            m.end <= whole.start()
+                && text
+                    .get(m.end..whole.start())
+                    .is_some_and(|gap| gap.trim_matches([',', ' ']).is_empty())
+        });
+        let named = right_before.or_else(|| {
+            annex_word
+                .then(|| docs.iter().rposition(|m| m.end <= whole.start()))
+                .flatten()
+        });
+        let symbol = match named {
+            Some(i) => {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+                docs.get(i).map(|m| m.symbol.clone())
+            }
+            None if annex_word => context.map(str::to_owned),
+            None => None,
+        };
+        let Some(symbol) = symbol else { continue };
+        let annex = c
+            .get(2)
+            .map_or(String::new(), |m| m.as_str().to_uppercase());
+        let article: String = c[3].chars().filter(|ch| !ch.is_whitespace()).collect();
+        let numbers = c
+            .get(4)
+            .map_or_else(|| vec![String::new()], |m| expand_list(m.as_str()));
+        for number in numbers {
+            out.push((
+                (whole.start(), whole.end()),
+                RawRef {
+                    symbol: symbol.clone(),
+                    para: Some(ParaRef {
+                        preambular: false,
+                        unnumbered: false,
+                        annex: Some(annex.clone()),
+                        number,
+                        article: Some(article.clone()),
+                    }),
+                },
+            ));
+        }
+    }
     out
 }
 
@@ -609,6 +710,27 @@ mod tests {
                 None
             ),
             ["A/70/174#ANNEX.U3", "A/70/174#U2"]
+        );
+        assert_eq!(
+            ids("A/RES/79/243, annex, art. 12, para. 4(a)", None),
+            ["A/RES/79/243#ANNEX.ART12.P4(a)"]
+        );
+        assert_eq!(
+            ids(
+                "A/RES/79/243, annex, art. 1 (a) and A/RES/79/243, art. 7, paras. 1 and 2",
+                None
+            ),
+            [
+                "A/RES/79/243#ANNEX.ART1(a)",
+                "A/RES/79/243#ANNEX.ART7.P1",
+                "A/RES/79/243#ANNEX.ART7.P2"
+            ]
+        );
+        assert_eq!(ids("annex, article 10", Some("X/1")), ["X/1#ANNEX.ART10"]);
+        assert_eq!(
+            ids("under article 51 of the Charter, para. 2", Some("X/1")),
+            ["X/1#OP2"],
+            "a bare article is no article of the annex"
         );
         assert_eq!(
             ids("The Russian Resolution (para. 5)", None),

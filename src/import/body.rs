@@ -99,6 +99,8 @@ enum Special {
     Heading(char, String),
     Separator,
     Signature,
+    /// `Article 7`, `Chapter II`: a treaty's, never joined to a neighbour.
+    Structure,
 }
 
 fn special(block: &Block) -> Option<Special> {
@@ -127,6 +129,9 @@ fn special(block: &Block) -> Option<Special> {
         return Some(Special::Annex(
             first.trim_end_matches('*').trim().to_string(),
         ));
+    }
+    if super::treaty::is_structure_line(&text) {
+        return Some(Special::Structure);
     }
     numbered_heading(&text).map(|(c, t)| Special::Heading(c, t))
 }
@@ -276,7 +281,7 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
                         .is_some_and(|p| is_annex_line(&p.text)));
             if !current.pieces.is_empty()
                 && starts_paragraph
-                && (ends_terminal(&so_far) || after_heading)
+                && (ends_terminal(&so_far) || ends_list_item(&so_far) || after_heading)
             {
                 out.push(std::mem::replace(
                     &mut current,
@@ -293,6 +298,12 @@ fn split_at_labels(blocks: Vec<Block>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// `…; or`, `…; and`: the end of a sub-paragraph before the next one.
+fn ends_list_item(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with("; or") || t.ends_with("; and")
 }
 
 /// `Recalling its …`, `Bearing in mind …`, `Deeply concerned …`: the italic
@@ -388,11 +399,43 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
     let mut in_members = false;
     // A signer's function standing apart from the signature, taken into it.
     let mut function_at: Option<usize> = None;
+    // A treaty in an annex, and the number of the annex it is in.
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+    let annexes: Vec<bool> = blocks
+        .iter()
+        .map(|b| matches!(special(b), Some(Special::Annex(_))))
+        .collect();
+    let mut treaty: Option<(super::treaty::Reader, String)> = None;
+    let mut annex_depth = 0usize;
+    // Blocks taken already: the title of a treaty's annex.
+    let mut skip_to = 0usize;
     for (k, block) in blocks.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         let line = block.first_line();
         let (text, starts) = block.joined();
         if function_at == Some(k) {
             continue;
+        }
+        let step = treaty.as_mut().map(|(t, _)| t.step(k, &texts));
+        match &step {
+            Some(super::treaty::Step::Skip) => continue,
+            Some(super::treaty::Step::Heading {
+                depth,
+                text,
+                article,
+            }) => {
+                if let Some(n) = article {
+                    numbering.start_article(*n);
+                }
+                body.elements.push(Element::Heading {
+                    level: 1 + annex_depth + depth,
+                    text: text.clone(),
+                });
+                continue;
+            }
+            _ => {}
         }
         let kind = special(block);
         if in_members && !matches!(kind, Some(Special::Annex(_))) {
@@ -440,11 +483,24 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             }
             Some(Special::Annex(name)) => {
                 rows(&mut body, &mut numbering, &raw, &mut members, markers);
-                let finished = std::mem::replace(
-                    &mut numbering,
-                    Numbering::new(Some(annex_number(&name)), layout),
-                );
+                let number = annex_number(&name);
+                let opened =
+                    super::treaty::open_annex(&name, &number, k, &texts, &annexes, treaty.take());
+                let annex = opened.as_ref().map_or(number, |o| o.annex.clone());
+                let finished =
+                    std::mem::replace(&mut numbering, Numbering::new(Some(annex), layout));
                 collect(&mut body, finished);
+                if let Some(o) = opened {
+                    in_annex = true;
+                    last_letter_heading = None;
+                    skip_to = o.skip_to;
+                    annex_depth = o.depth;
+                    treaty = o.reader;
+                    annex_title_due = false;
+                    body.elements.push(o.element);
+                    continue;
+                }
+                annex_depth = 1;
                 // The annex's title is the block after `Annex`, or the rest of its block.
                 let rest: Vec<&str> = block
                     .pieces
@@ -473,7 +529,7 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
                 if !roman {
                     last_letter_heading = Some(first);
                 }
-                let level = usize::from(!roman) + 2 + usize::from(in_annex);
+                let level = usize::from(!roman) + 2 + annex_depth;
                 numbered_level = Some(level);
                 body.elements.push(Element::Heading {
                     level,
@@ -497,8 +553,9 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
         }
         let announces = announces.get(k).copied().unwrap_or(false);
         let heading = unnumbered_heading(&text) || report::is_long_heading(&text);
-        if (layout.is_report() || in_annex) && heading && announces {
-            let level = numbered_level.map_or(2 + usize::from(in_annex), |l| (l + 1).min(6));
+        let treaty_text = step.as_ref().is_some_and(super::treaty::Step::is_text);
+        if (layout.is_report() || in_annex) && heading && announces && !treaty_text {
+            let level = numbered_level.map_or(2 + annex_depth, |l| (l + 1).min(6));
             body.elements.push(Element::Heading {
                 level,
                 text: collapse_ws(&text),
@@ -544,10 +601,14 @@ pub(crate) fn read(lines: &[Line], start: usize, layout: Layout, markers: &mut M
             .rev()
             .find(|e| !matches!(e, Element::Kept(_)))
             .is_some_and(|e| matches!(e, Element::Heading { .. }));
-        if label.is_none() && layout.is_report() && after_heading {
-            numbering.unnumbered(line);
-        } else {
-            numbering.next(label.as_ref(), line);
+        match step {
+            Some(step) if step.is_text() => step.number(&mut numbering, line),
+            _ if label.is_none() && layout.is_report() && after_heading => {
+                numbering.unnumbered(line);
+            }
+            _ => {
+                numbering.next(label.as_ref(), line);
+            }
         }
         body.elements.push(Element::Para {
             label: printed,

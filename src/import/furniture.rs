@@ -131,11 +131,13 @@ pub(crate) fn mark_running_titles(lines: &mut [Line], title: &str, symbol: &str)
         {
             continue;
         }
+        // A title of four lines under the symbol puts its last line five
+        // lines from the furniture.
         let near_furniture = |k: usize| {
             group
                 .iter()
-                .skip(k.saturating_sub(3))
-                .take(7)
+                .skip(k.saturating_sub(5))
+                .take(11)
                 .any(|&j| lines.get(j).is_some_and(|l| l.role == Role::Furniture))
         };
         for (k, &i) in group.iter().enumerate() {

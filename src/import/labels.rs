@@ -79,6 +79,10 @@ pub(crate) struct Numbering {
     decimal: Option<u32>,
     letter: Option<String>,
     roman: Option<String>,
+    /// The article of a treaty open now, whose paragraphs are numbered anew.
+    article: Option<u64>,
+    /// Final clauses of the treaty so far.
+    finals: u32,
     /// Anchors given so far, with the input line of each.
     pub anchors: Vec<(Anchor, usize)>,
     pub warnings: Vec<(usize, String)>,
@@ -96,6 +100,8 @@ impl Numbering {
             decimal: None,
             letter: None,
             roman: None,
+            article: None,
+            finals: 0,
             anchors: Vec::new(),
             warnings: Vec::new(),
         }
@@ -110,7 +116,33 @@ impl Numbering {
             .into_iter()
             .collect();
         subs.extend(more);
-        Place::numbered(self.layout, self.number.unwrap_or(0).into(), subs)
+        let n = self.number.unwrap_or(0).into();
+        match self.article {
+            Some(a) => Place::article(a, n, subs),
+            None => Place::numbered(self.layout, n, subs),
+        }
+    }
+
+    /// Article `n` of a treaty starts: its paragraphs are numbered anew,
+    /// and its own text, if any, is "paragraph 0" (`ART1`, `ART1(a)`).
+    pub fn start_article(&mut self, n: u64) {
+        self.article = Some(n);
+        self.number = Some(0);
+        self.decimal = None;
+        self.letter = None;
+        self.roman = None;
+    }
+
+    /// The unnumbered text that opens the article open now.
+    pub fn article_text(&mut self, line: usize) {
+        let place = self.numbered(Vec::new());
+        self.push(place, line);
+    }
+
+    /// The next final clause of a treaty (`IN WITNESS WHEREOF`, `DONE at`).
+    pub fn final_clause(&mut self, line: usize) {
+        self.finals += 1;
+        self.push(Place::FinalClause(self.finals), line);
     }
 
     fn push(&mut self, place: Place, line: usize) -> Option<Anchor> {

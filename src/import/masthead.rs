@@ -48,6 +48,13 @@ fn numbered_title(text: &str) -> Option<&str> {
     (digits(session) && digits(serial)).then_some(rest.trim())
 }
 
+/// Whether a title goes on past a blank line: a title printed in two parts,
+/// the first ending with `;` (`United Nations Convention against Cybercrime;`
+/// then its subtitle).
+fn title_goes_on(parts: &[&str]) -> bool {
+    parts.last().is_some_and(|l| l.trim_end().ends_with(';'))
+}
+
 /// The title as a first guess, before furniture is known, to recognise
 /// running headers: the `73/27. …` line and the lines that follow it.
 pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
@@ -62,10 +69,7 @@ pub(crate) fn prescan_title(lines: &[Line]) -> Option<String> {
             gap = true;
             continue;
         }
-        // A title that breaks off after `;` goes on after the blank lines
-        // (`79/243. … against Cybercrime;`, then its rest).
-        let goes_on = parts.last().is_some_and(|l| l.trim_end().ends_with(';'));
-        if is_organ_line(&line.text) || (gap && !goes_on) {
+        if is_organ_line(&line.text) || (gap && !title_goes_on(&parts)) {
             break;
         }
         gap = false;
@@ -181,9 +185,7 @@ pub(crate) fn parse(lines: &[Line], symbol: &str) -> Masthead {
             gap = false;
             continue;
         }
-        // As in `prescan_title`, a title that breaks off after `;` goes on.
-        let title_goes_on = title.last().is_some_and(|l| l.trim_end().ends_with(';'));
-        if state == State::Title && (!gap || title_goes_on) {
+        if state == State::Title && (!gap || title_goes_on(&title)) {
             title.push(t);
             gap = false;
             continue;
@@ -341,6 +343,18 @@ mod tests {
         assert_eq!(prescan_title(&lines).as_deref(), Some(want));
         let m = parse(&lines, "A/RES/99/2");
         assert_eq!(m.title.as_deref(), Some(want));
+        assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
+    }
+
+    #[test]
+    fn a_title_in_two_parts_goes_on_after_its_semicolon() {
+        let raw = "United Nations\nA/RES/99/2\n\nResolution adopted by the General Assembly on 3 March 2017\n\n 99/2. Convention on Quiet Lamps;\n\n\n Keeping Lamps Dim\nat Night\n\nThe General Assembly,\n\nNoting,\n";
+        let mut lines = split_lines(raw);
+        crate::import::furniture::mark_hard(&mut lines, "A/RES/99/2");
+        let m = parse(&lines, "A/RES/99/2");
+        let whole = "Convention on Quiet Lamps; Keeping Lamps Dim at Night";
+        assert_eq!(m.title.as_deref(), Some(whole));
+        assert_eq!(prescan_title(&lines).as_deref(), Some(whole));
         assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
     }
 }

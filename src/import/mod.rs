@@ -28,6 +28,7 @@ mod report;
 mod run;
 mod sponsors;
 mod text;
+mod treaty;
 mod write;
 
 use std::collections::BTreeMap;

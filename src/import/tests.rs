@@ -238,3 +238,43 @@ fn re_parsing_an_imported_file_gives_the_anchors_the_import_reported() {
             .contains("\n\nI submit the report.\n\n(Signed) A. Keeper\n")
     );
 }
+
+#[test]
+fn a_treaty_in_an_annex_re_parses_to_the_anchors_reported() {
+    let raw = format!(
+        "{HEAD}1. Adopts the Convention annexed.\n\n3rd plenary meeting\n\nAnnex\n\nConvention on Lamps;\n\nKeeping Them Dim\n\nPreamble\n\nThe States Parties to this Convention,\n\nBearing in mind lamps,\n\nHave agreed as follows:\n\nChapter I\n\nGeneral provisions\n\nArticle 1\n\nPurpose\n\nThe purpose is to:\n\n(a) dim; and\n\n(b) rest.\n\nArticle 2\n\nTerms\n\n1. For this Convention:\n\n(a) (i) a lamp; or\n\n(ii) a light;\n\n(b) a keeper.\n\n2. Nothing else.\n\nIN WITNESS WHEREOF, signed.\n\nDONE at Quorum City.\n\nAnnex\n\nNotes on the Convention\n\nArticle 1\n\n1. Dim is dim.\n\nArticle 2\n\n2. Rest is rest.\n"
+    );
+    let (reported, parsed) = round_trip(&raw);
+    assert_eq!(
+        reported,
+        [
+            "OP1",
+            "ANNEX.PP1",
+            "ANNEX.ART1",
+            "ANNEX.ART1(a)",
+            "ANNEX.ART1(b)",
+            "ANNEX.ART2.P1",
+            "ANNEX.ART2.P1(a)",
+            "ANNEX.ART2.P1(a)(i)",
+            "ANNEX.ART2.P1(a)(ii)",
+            "ANNEX.ART2.P1(b)",
+            "ANNEX.ART2.P2",
+            "ANNEX.FC1",
+            "ANNEX.FC2",
+            "ANNEX.ANNEX.OP1",
+            "ANNEX.ANNEX.OP2"
+        ]
+    );
+    assert_eq!(reported, parsed);
+    let text = run(&raw).text;
+    for heading in [
+        "\n## Annex — Convention on Lamps; Keeping Them Dim\n",
+        "\n### Preamble\n",
+        "\n### Chapter I. General provisions\n",
+        "\n#### Article 1. Purpose\n",
+        "\n### Annex — Notes on the Convention\n",
+        "\n#### Article 2\n",
+    ] {
+        assert!(text.contains(heading), "{heading:?} missing from\n{text}");
+    }
+}

@@ -284,7 +284,12 @@ impl Index {
             }
             Target::Passage(id) => {
                 let passages = self.with_subparagraphs(&searcher, id)?;
-                let cited = passages.iter().map(|p| key_query(f.refs, &p.id)).collect();
+                let mut cited: Vec<TermQuery> =
+                    passages.iter().map(|p| key_query(f.refs, &p.id)).collect();
+                // An article shown by its paragraphs is cited by its own id too.
+                if !passages.iter().any(|p| p.id == *id) {
+                    cited.push(key_query(f.refs, id));
+                }
                 (passages, cited)
             }
         };
@@ -381,6 +386,18 @@ impl Index {
             // A resolution's para. 5 is OP5, a report's is P5: take the one the index has.
             // Symbols are read in any case (`a/res/73/27, para. 5`).
             let spelled = crate::corpus::refs::symbol_in_capitals(given);
+            // A citation as undex writes it names its passage whatever its
+            // form (a treaty's `final clause 1`, the annex of its annex).
+            if let Some((symbol, _)) = spelled.split_once(',') {
+                let wanted = citation_key(given);
+                let named = self.in_order(searcher, &key_query(f.symbol, symbol.trim()))?;
+                if let Some(p) = named
+                    .into_iter()
+                    .find(|p| citation_key(&p.citation) == wanted)
+                {
+                    return Ok(Target::Passage(p.id));
+                }
+            }
             let cited = crate::corpus::refs::extract(&spelled, None, &Default::default())
                 .into_iter()
                 .find(|r| r.para.is_some());
@@ -415,7 +432,7 @@ impl Index {
             .into_iter()
             .next()
         else {
-            return Ok(Vec::new());
+            return self.article_paragraphs(searcher, id);
         };
         let anchor = passage.anchor.clone();
         let under = |a: &str| {
@@ -433,6 +450,30 @@ impl Index {
                 .filter(|p| under(&p.anchor)),
         );
         Ok(out)
+    }
+
+    /// The paragraphs of an article of a treaty annexed whose paragraphs are
+    /// all numbered, so that it has no passage of its own: `ANNEX.ART7` is
+    /// `ANNEX.ART7.P1`, `ANNEX.ART7.P1(a)`, …; nothing for any other id.
+    fn article_paragraphs(&self, searcher: &Searcher, id: &str) -> Result<Vec<PassageRecord>> {
+        let Some(pid) = crate::corpus::PassageId::parse(id) else {
+            return Ok(Vec::new());
+        };
+        let anchor = pid.anchor();
+        let is_article = anchor
+            .rsplit('.')
+            .next()
+            .and_then(|place| place.strip_prefix("ART"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !is_article {
+            return Ok(Vec::new());
+        }
+        let under = format!("{anchor}.P");
+        Ok(self
+            .in_order(searcher, &key_query(self.fields.symbol, pid.symbol()))?
+            .into_iter()
+            .filter(|p| p.anchor.starts_with(&under))
+            .collect())
     }
 
     /// Every passage matching `query`, ordered by symbol then place.
