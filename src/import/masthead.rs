@@ -118,7 +118,13 @@ fn committee_report(text: &str) -> Option<String> {
     let inside = text.get(open + 1..)?;
     let close = inside.find(')')?;
     let symbol = inside.get(..close)?.trim();
-    super::furniture::as_symbol(symbol.split_whitespace().next()?)
+    // `(A/80/534, para. 7)`: the report's symbol, then the paragraph of it
+    // that carried the draft.
+    let first = symbol
+        .split_whitespace()
+        .next()?
+        .trim_end_matches([',', ';']);
+    super::furniture::as_symbol(first)
 }
 
 #[derive(PartialEq)]
@@ -332,6 +338,27 @@ mod tests {
         assert_eq!(m.organ.as_deref(), Some("The General Assembly,"));
         assert_eq!(lines.get(m.body_start).map(|l| l.no), Some(18));
         assert!(m.unplaced.is_empty(), "{:?}", m.unplaced);
+    }
+
+    #[test]
+    fn the_committee_report_is_read_with_or_without_its_paragraph() {
+        for (bracket, want) in [
+            (
+                "[on the report of the First Committee (A/73/505)]",
+                Some("A/73/505"),
+            ),
+            (
+                "[on the report of the First Committee (A/80/534, para. 7)]",
+                Some("A/80/534"),
+            ),
+            (
+                "[on the report of the Third Committee (A/79/460, paras. 15 and 16)]",
+                Some("A/79/460"),
+            ),
+            ("[without reference to a Main Committee (A/73/L.9)]", None),
+        ] {
+            assert_eq!(committee_report(bracket).as_deref(), want, "{bracket}");
+        }
     }
 
     #[test]
