@@ -232,6 +232,21 @@ fn a_paragraph_is_shown_with_its_subparagraphs() {
         "{out}"
     );
     assert!(!out.contains("excerpt:"), "{out}");
+    // A citation typed without its comma, or in small letters, names the
+    // same sub-paragraph, never its parent paragraph.
+    for typed in [
+        "A/RES/90/3 para. 4(b)",
+        "a/res/90/3 para 4(b)",
+        "A/RES/90/3 paragraph 4 (b)",
+    ] {
+        let r = d.undex(&["show", "--json", typed]);
+        r.expect_code(0);
+        let first = r
+            .records("passage")
+            .first()
+            .map(|p| p["id"].as_str().unwrap_or_default().to_owned());
+        assert_eq!(first.as_deref(), Some("A/RES/90/3#OP4(b)"), "{typed}");
+    }
 }
 
 #[test]

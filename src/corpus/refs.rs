@@ -465,12 +465,16 @@ pub fn document_named(text: &str, aliases: &BTreeMap<String, String>) -> Option<
         .map(|m| m.symbol)
 }
 
-/// `citation` with its document symbol (what comes before the first comma,
-/// when it holds a `/`) in capitals, as the UN prints symbols and as
+/// `citation` with its document symbol (its first word, up to a comma or a
+/// space, when it holds a `/`) in capitals, as the UN prints symbols and as
 /// [`extract`] recognizes them: `a/res/73/27, para. 5` reads as
-/// `A/RES/73/27, para. 5`. Symbols are matched case-insensitively anyway.
+/// `A/RES/73/27, para. 5`. Only the symbol: a sub-paragraph's letter stays
+/// as written (`a/res/73/266 para. 1(a)` is not `1(A)`).
 pub fn symbol_in_capitals(citation: &str) -> String {
-    let (head, rest) = citation.split_at(citation.find(',').unwrap_or(citation.len()));
+    let end = citation
+        .find(|c: char| c == ',' || c.is_whitespace())
+        .unwrap_or(citation.len());
+    let (head, rest) = citation.split_at(end);
     if head.contains('/') {
         format!("{}{rest}", head.to_uppercase())
     } else {
@@ -658,6 +662,22 @@ pub use super::process::processes_named;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_symbol_of_a_citation_is_put_in_capitals() {
+        assert_eq!(
+            symbol_in_capitals("a/res/73/27, para. 5"),
+            "A/RES/73/27, para. 5"
+        );
+        assert_eq!(
+            symbol_in_capitals("a/res/73/266 para. 1(a)"),
+            "A/RES/73/266 para. 1(a)"
+        );
+        assert_eq!(
+            symbol_in_capitals("Chung 2019, para. 2"),
+            "Chung 2019, para. 2"
+        );
+    }
 
     fn aliases() -> BTreeMap<String, String> {
         BTreeMap::from([
