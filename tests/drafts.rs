@@ -1,6 +1,6 @@
 //! Drafts end to end: the invented drafts of tests/fixtures/import (a First Committee draft resolution, a plenary draft, a revision, a draft decision) imported with their sponsors, committee and own title, indexed as kind `draft`, found with `--kind draft`, and linked by `show` to the resolution they became.
 //!
-//! `UPDATE_EXPECTED=1 cargo test --test drafts` rewrites the `.expected.txt`
+//! `UNDEX_BLESS=1 cargo test --test drafts` rewrites the `.expected.txt`
 //! files; read the diff before committing it.
 
 mod common;
@@ -25,19 +25,9 @@ fn import(name: &str) -> Imported {
     import_text(&raw, Path::new(name), &options).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Compares with (or, with UPDATE_EXPECTED, writes) `<stem>.expected.txt`.
+/// Compares with (or, with UNDEX_BLESS, writes) `<stem>.expected.txt`.
 fn assert_expected(name: &str, imported: &Imported) {
-    let expected = fixture(&name.replace(".txt", ".expected.txt"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(&expected, &imported.text).expect("write expected");
-    }
-    let want = std::fs::read_to_string(&expected).expect("expected file");
-    assert_eq!(
-        imported.text,
-        want,
-        "{name} differs from {}",
-        expected.display()
-    );
+    common::golden::expected_import(name, &imported.text);
 }
 
 /// The front matter as TOML.

@@ -1,7 +1,9 @@
 //! Imports the invented documents of tests/fixtures/import and checks the corpus files, anchors and warnings they give.
 //!
-//! `UPDATE_EXPECTED=1 cargo test --test import` rewrites the `.expected.txt`
+//! `UNDEX_BLESS=1 cargo test --test import` rewrites the `.expected.txt`
 //! files; read the diff before committing it.
+
+mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,21 +22,9 @@ fn import(name: &str, options: &ImportOptions) -> Imported {
     import_text(&raw, Path::new(name), options).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Compares with (or, with UPDATE_EXPECTED, writes) `<stem>.expected.txt`.
+/// Compares with (or, with UNDEX_BLESS, writes) `<stem>.expected.txt`.
 fn assert_expected(name: &str, imported: &Imported) {
-    let expected = fixture(&name.replace(".txt", ".expected.txt"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(&expected, &imported.text)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
-    }
-    let want = std::fs::read_to_string(&expected)
-        .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
-    assert_eq!(
-        imported.text,
-        want,
-        "{name} differs from {}",
-        expected.display()
-    );
+    common::golden::expected_import(name, &imported.text);
 }
 
 fn warnings(imported: &Imported) -> Vec<(usize, String)> {

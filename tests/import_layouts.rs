@@ -1,6 +1,6 @@
 //! The layouts of resolutions as their PDFs print them, each in an invented document of tests/fixtures/import: running headers, page breaks, footnote markers and areas, labels and label runs, separators, tables, reissues and non-breaking hyphens.
 //!
-//! `UPDATE_EXPECTED=1 cargo test --test import_layouts` rewrites the
+//! `UNDEX_BLESS=1 cargo test --test import_layouts` rewrites the
 //! `.expected.txt` files; read the diff before committing it.
 
 mod common;
@@ -30,21 +30,9 @@ fn import(name: &str, raw: &str) -> Imported {
     import_text(raw, Path::new(name), &options).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Compares with (or, with UPDATE_EXPECTED, writes) `<stem>.expected.txt`.
+/// Compares with (or, with UNDEX_BLESS, writes) `<stem>.expected.txt`.
 fn assert_expected(name: &str, imported: &Imported) {
-    let expected = fixture(&name.replace(".txt", ".expected.txt"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(&expected, &imported.text)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
-    }
-    let want = std::fs::read_to_string(&expected)
-        .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
-    assert_eq!(
-        imported.text,
-        want,
-        "{name} differs from {}",
-        expected.display()
-    );
+    common::golden::expected_import(name, &imported.text);
 }
 
 /// A passage's text as `index` reads the file, by anchor.
