@@ -189,6 +189,15 @@ fn a_folder_imports_every_text_file_in_it() {
         "{}",
         r.stderr()
     );
+    // With --json the refusal is a record too, after the imported ones.
+    let r = d.undex(&["import", "--json", "--force", "raw", "--out", "corpus"]);
+    r.expect_code(2);
+    assert_eq!(r.records("imported").len(), 3, "{}", r.stdout());
+    let refused = r.records("refused");
+    assert_eq!(refused.len(), 1, "{}", r.stdout());
+    assert_eq!(refused[0]["input"], "raw/five.pdf");
+    let last = r.stdout().lines().last().unwrap_or_default().to_owned();
+    assert!(last.contains("\"refused\""), "{last}");
     let r = d.undex(&["import", "raw/old/empty-folder-is-not-here"]);
     r.expect_code(2);
     std::fs::create_dir_all(d.join("empty")).unwrap();

@@ -99,6 +99,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
             .collect(),
         ..ImportSummary::default()
     };
+    let mut refusals: Vec<(PathBuf, undex::Error)> = Vec::new();
     for (path, imported) in inputs.iter().zip(import_all(args, &import, &inputs)?) {
         let result = imported.and_then(|imp| {
             notify(
@@ -130,6 +131,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
             Err(e) => {
                 summary.refused.push(path.display().to_string());
                 report(path, &e);
+                refusals.push((path.clone(), e));
             }
         }
     }
@@ -158,6 +160,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<ExitCode> {
                     format!(", {} to check", plural(imp.warnings.len(), "line"))
                 }
             )?;
+        }
+    }
+    // With --json, a refused input is a record as well as a diagnostic, so
+    // that a script reading standard output learns of it.
+    if args.json {
+        for (path, e) in listing_failed.iter().chain(&refusals) {
+            check_out::refused_json(out, &check_out::Refused::new(path, e))?;
         }
     }
     // One input's outcome is said by its own lines; of many, each is named.
