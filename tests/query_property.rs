@@ -1,5 +1,9 @@
 //! The query front end under 100,000 random and adversarial strings, in process on an in-RAM index: every answer is results or a query error, never a panic.
 
+mod common;
+
+use common::rng::Rng;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -15,21 +19,6 @@ const DOCS: [&str; 3] = [
 ];
 
 /// A deterministic generator (xorshift), so that a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// Pieces that mean something to the query parser, the analyzer or tantivy.
 const SYNTAX: [&str; 34] = [

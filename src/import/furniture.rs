@@ -412,31 +412,31 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn a_running_title_apart_before_the_furniture_is_furniture_a_line_after_it_is_text() {
-        let raw = "x \n\nQuiet rules for \nlamps \n \nA/RES/99/1 \n2/3 \n \nquiet rules for lamps \n\nQuiet rules \n \nA/RES/99/1\n";
+    /// The body text left of `raw` once the running titles of "Quiet rules
+    /// for lamps" (A/RES/99/1) are marked.
+    fn body_after_running_titles(raw: &str) -> Vec<String> {
         let mut lines = split_lines(raw);
         mark_hard(&mut lines, "A/RES/99/1");
         mark_running_titles(&mut lines, "Quiet rules for lamps", "A/RES/99/1");
-        let body: Vec<&str> = lines
+        lines
             .iter()
             .filter(|l| l.is_body_text())
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(body, ["x", "quiet rules for lamps"]);
+            .map(|l| l.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_running_title_apart_before_the_furniture_is_furniture_a_line_after_it_is_text() {
+        let raw = "x \n\nQuiet rules for \nlamps \n \nA/RES/99/1 \n2/3 \n \nquiet rules for lamps \n\nQuiet rules \n \nA/RES/99/1\n";
+        assert_eq!(
+            body_after_running_titles(raw),
+            ["x", "quiet rules for lamps"]
+        );
     }
 
     #[test]
     fn running_title_grows_only_from_furniture() {
         let raw = "x \n \nA/RES/99/1 \nQuiet rules \nfor lamps\n \n2/3\n \nQuiet rules matter,\n";
-        let mut lines = split_lines(raw);
-        mark_hard(&mut lines, "A/RES/99/1");
-        mark_running_titles(&mut lines, "Quiet rules for lamps", "A/RES/99/1");
-        let body: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.is_body_text())
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(body, ["x", "Quiet rules matter,"]);
+        assert_eq!(body_after_running_titles(raw), ["x", "Quiet rules matter,"]);
     }
 }

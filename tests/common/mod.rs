@@ -4,6 +4,7 @@
 pub mod generate;
 pub mod golden;
 pub mod pdf;
+pub mod rng;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
