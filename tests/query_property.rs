@@ -18,8 +18,6 @@ const DOCS: [&str; 3] = [
     "+++\nsymbol = \"Chung2019\"\nkind = \"commentary\"\nauthor = \"Myung-Hyun Chung\"\ndate = \"2019-05\"\n+++\n\n## OEWG v. GGE\n\nThe group of governmental experts; see A/RES/73/27, para. 2(a). Безопасность 安全 أمن.\n\n- Consensus matters.\n",
 ];
 
-/// A deterministic generator (xorshift), so that a failure can be replayed.
-
 /// Pieces that mean something to the query parser, the analyzer or tantivy.
 const SYNTAX: [&str; 34] = [
     "\"",
