@@ -14,8 +14,6 @@ use undex::Error;
 use undex::corpus::parse_bytes;
 use undex::import::{ImportOptions, Imported, import_text};
 
-/// A deterministic generator (xorshift).
-
 const WORDS: [&str; 24] = [
     "lamps",
     "keepers",
