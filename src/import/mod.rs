@@ -59,6 +59,9 @@ pub struct ImportOptions {
 /// One imported document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
+    /// The input it was imported from, as named to the import (`raw/a.txt`,
+    /// `<stdin>`): what a message about it names.
+    pub input: std::path::PathBuf,
     /// The symbol read from the masthead (`A/RES/73/27`).
     pub symbol: String,
     /// The corpus file's name (`A-RES-73-27.txt`).
@@ -357,6 +360,7 @@ pub fn import_text(raw: &str, input_name: &Path, options: &ImportOptions) -> Res
     }
     warnings.sort_by_key(|d| d.line);
     Ok(Imported {
+        input: input_name.to_path_buf(),
         file_name,
         symbol,
         text: settled.text,

@@ -73,7 +73,7 @@ pub struct Import {
     force: bool,
     /// File name → hash of the text, of every input checked so far: a check
     /// refuses two different texts of one symbol as the batch would.
-    checked: HashMap<String, u64>,
+    checked: HashMap<String, (u64, PathBuf)>,
 }
 
 impl Import {
@@ -196,10 +196,11 @@ impl Import {
         let path = self.out_dir.join(&imported.file_name);
         let hash = xxhash_rust::xxh3::xxh3_64(imported.text.as_bytes());
         match self.checked.get(&imported.file_name) {
-            Some(seen) if *seen != hash => return Err(write::twice(&path, &imported)),
+            Some((seen, first)) if *seen != hash => return Err(write::twice(first, &imported)),
             Some(_) => {}
             None => {
-                self.checked.insert(imported.file_name.clone(), hash);
+                self.checked
+                    .insert(imported.file_name.clone(), (hash, imported.input.clone()));
             }
         }
         let unchanged = write::holds_already(&path, &imported, self.force)?;

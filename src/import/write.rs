@@ -32,7 +32,9 @@ pub struct Batch {
     /// File name → (hash of its text, index in `pending` or `None` when the
     /// file on disk already holds that text), to catch two inputs of one
     /// symbol in one batch.
-    names: HashMap<String, (u64, Option<usize>)>,
+    /// Each file name of the batch: its text's hash, its place in `pending`
+    /// (none when an identical file was there), and the input it came from.
+    names: HashMap<String, (u64, Option<usize>, PathBuf)>,
 }
 
 #[derive(Debug)]
@@ -74,15 +76,18 @@ impl Batch {
         }
         let path = self.dir.join(name);
         let hash = xxhash_rust::xxh3::xxh3_64(imported.text.as_bytes());
-        if let Some((seen, _)) = self.names.get(&imported.file_name) {
+        if let Some((seen, _, first)) = self.names.get(&imported.file_name) {
             if *seen == hash {
                 return Ok(path);
             }
-            return Err(twice(&path, imported));
+            return Err(twice(first, imported));
         }
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         if holds_already(&path, imported, self.force)? {
-            self.names.insert(imported.file_name.clone(), (hash, None));
+            self.names.insert(
+                imported.file_name.clone(),
+                (hash, None, imported.input.clone()),
+            );
             return Ok(path);
         }
         let tmp = self.dir.join(format!(
@@ -103,8 +108,10 @@ impl Batch {
             let _ = std::fs::remove_file(&tmp);
             return Err(Error::io(&path, e));
         }
-        self.names
-            .insert(imported.file_name.clone(), (hash, Some(self.pending.len())));
+        self.names.insert(
+            imported.file_name.clone(),
+            (hash, Some(self.pending.len()), imported.input.clone()),
+        );
         self.pending.push(Pending {
             tmp,
             path: path.clone(),
@@ -151,14 +158,16 @@ impl Drop for Batch {
     }
 }
 
-/// The refusal of a second input of one import that gives the file `path`
-/// another text.
-pub(super) fn twice(path: &Path, imported: &Imported) -> Error {
+/// The refusal of a second input of one import, `imported`, that is the
+/// same document as the input `first` with another text: both named, as
+/// the user gave them.
+pub(super) fn twice(first: &Path, imported: &Imported) -> Error {
     Error::input(
-        path,
+        &imported.input,
         0,
         format!(
-            "another input of this import is also {}, with a different text; import one of them",
+            "{}, earlier in this import, is also {} with a different text: import one of them",
+            first.display(),
             imported.symbol
         ),
     )
@@ -220,6 +229,7 @@ mod tests {
 
     fn imported(text: &str) -> Imported {
         Imported {
+            input: PathBuf::from("raw/a.txt"),
             symbol: "A/RES/99/1".into(),
             file_name: "A-RES-99-1.txt".into(),
             text: text.into(),
@@ -273,6 +283,26 @@ mod tests {
         );
         let names = names(&out);
         assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn two_inputs_of_one_symbol_are_both_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = Batch::new(&dir.path().join("corpus"), false);
+        let first = imported("one\n");
+        batch.add(&first).unwrap();
+        let mut second = imported("two\n");
+        second.input = PathBuf::from("raw/b.txt");
+        let Err(Error::Input(diags)) = batch.add(&second) else {
+            panic!("a second text of A/RES/99/1 is refused");
+        };
+        let said = diags.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            said,
+            [
+                "raw/b.txt: raw/a.txt, earlier in this import, is also A/RES/99/1 with a different text: import one of them"
+            ]
+        );
     }
 
     #[test]
