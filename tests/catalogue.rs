@@ -54,10 +54,12 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn refused_corpus_files() -> Vec<(&'static str, Vec<u8>, String)> {
     let mut nul = fm("+++\n\n1. Decides on").into_bytes();
     nul.extend(b"\0 quorum.\n");
+    // UTF-16 is read (its byte-order mark says so); cut off mid-unit it is not.
     let mut utf16 = vec![0xFF, 0xFE];
     for c in with_symbol("A/RES/99/5").encode_utf16() {
         utf16.extend(c.to_le_bytes());
     }
+    utf16.push(b'.');
     let big_front = fm(&format!(
         "source = \"{}\"\n+++\n\n1. Decides.\n",
         "x".repeat(1 << 20)
@@ -70,7 +72,7 @@ fn refused_corpus_files() -> Vec<(&'static str, Vec<u8>, String)> {
     };
     vec![
         ("nul.txt", nul, "7: this is a binary file (it holds a NUL byte), not text".into()),
-        ("utf16.txt", utf16, "1: this is a binary file (it holds a NUL byte), not text".into()),
+        ("utf16-cut.txt", utf16, " the file opens as UTF-16 but is not valid UTF-16; save it as UTF-8".into()),
         ("overlong.txt", [fm("+++\n\n1. Dec").into_bytes(), b"\xC0\xAFides.\n".to_vec()].concat(),
             "7: the file is not valid UTF-8 (byte 0xC0); save it as UTF-8".into()),
         ("cut-utf8.txt", [fm("+++\n\n1. Caf").into_bytes(), b"\xC3".to_vec()].concat(),
@@ -302,10 +304,6 @@ fn import(raw: &str) -> undex::Result<undex::import::Imported> {
 fn refused_imports_get_their_exact_message_exit_2_and_write_nothing() {
     let mut latin1 = b"United Nations\n\nA/RES/99/1\n\nCaf".to_vec();
     latin1.extend(b"\xE9\n");
-    let mut utf16 = vec![0xFF, 0xFE];
-    for c in "A/RES/99/1\n\n1. Decides.\n".encode_utf16() {
-        utf16.extend(c.to_le_bytes());
-    }
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "nul.txt",
@@ -313,9 +311,9 @@ fn refused_imports_get_their_exact_message_exit_2_and_write_nothing() {
             "3: this is a binary file (it holds a NUL byte), not text",
         ),
         (
-            "utf16.txt",
-            utf16,
-            "1: this is a binary file (it holds a NUL byte), not text",
+            "utf16-cut.txt",
+            vec![0xFE, 0xFF, 0x00, 0x41, 0x00],
+            " the file opens as UTF-16 but is not valid UTF-16; save it as UTF-8",
         ),
         (
             "latin1.txt",
@@ -347,6 +345,35 @@ fn refused_imports_get_their_exact_message_exit_2_and_write_nothing() {
         );
         assert_eq!(snapshot(&d.join("corpus")), before, "{name}");
     }
+}
+
+/// `text` as Windows editors save "Unicode": UTF-16, little-endian, with its byte-order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        out.extend(unit.to_le_bytes());
+    }
+    out
+}
+
+#[test]
+fn utf16_files_are_read_as_the_text_they_hold() {
+    let d = Dir::new();
+    d.write(
+        "corpus/u.txt",
+        utf16le(&resolution("A/RES/99/1", "OEWG", GOOD).replace('\n', "\r\n")),
+    );
+    d.undex(&["index"]).expect_code(0);
+    assert_eq!(d.undex(&["search", "--json", "quorum"]).hit_ids().len(), 3);
+    let raw = "United Nations\nA/RES/99/2\n\nThe General Assembly,\n\n1. Decides on the quorum.\n";
+    d.write("in/raw.txt", utf16le(raw));
+    let r = d.undex(&["import", "in/raw.txt"]);
+    r.expect_code(0);
+    let written = std::fs::read_to_string(d.join("corpus/A-RES-99-2.txt")).unwrap();
+    assert!(
+        written.contains("\n1. Decides on the quorum.\n"),
+        "{written}"
+    );
 }
 
 #[test]

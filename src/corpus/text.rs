@@ -11,6 +11,12 @@ use crate::error::Diagnostic;
 /// UTF-8 byte-order mark is dropped, so that files from any editor read as
 /// their author meant.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    // What Windows editors save as "Unicode": UTF-16 with its byte-order
+    // mark, read as it is rather than refused for its NUL bytes.
+    if let Some(text) = utf16(path, bytes) {
+        let text = text?;
+        return decode(path, text.as_bytes());
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::new(path, 0, "the file is empty"));
     }
@@ -35,6 +41,33 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(normalize_newlines(text))
+}
+
+/// The text of a file that opens with a UTF-16 byte-order mark (little- or
+/// big-endian); `None` for any other file.
+fn utf16(path: &Path, bytes: &[u8]) -> Option<Result<String, Diagnostic>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = bytes.get(2..).unwrap_or_default();
+    let units: Vec<u16> = body
+        .chunks(2)
+        .map(|pair| match (pair, little) {
+            ([a, b], true) => u16::from_le_bytes([*a, *b]),
+            ([a, b], false) => u16::from_be_bytes([*a, *b]),
+            // An odd byte at the end: no code unit, refused below.
+            _ => 0xD800,
+        })
+        .collect();
+    Some(String::from_utf16(&units).map_err(|_| {
+        Diagnostic::new(
+            path,
+            0,
+            "the file opens as UTF-16 but is not valid UTF-16; save it as UTF-8",
+        )
+    }))
 }
 
 /// The 1-based line number of byte offset `pos`.
@@ -73,6 +106,28 @@ mod tests {
     #[test]
     fn line_endings_and_bom_are_read_as_meant() {
         assert_eq!(dec(b"\xEF\xBB\xBFa\r\nb\rc\n").unwrap(), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_is_read() {
+        let text = "Décide\r\n1. Lamps 安全\n";
+        let mut little = vec![0xFF, 0xFE];
+        let mut big = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            little.extend(unit.to_le_bytes());
+            big.extend(unit.to_be_bytes());
+        }
+        assert_eq!(dec(&little).unwrap(), "Décide\n1. Lamps 安全\n");
+        assert_eq!(dec(&big).unwrap(), "Décide\n1. Lamps 安全\n");
+        // A lone surrogate, or a byte left over, is no UTF-16 text.
+        let broken = [0xFF, 0xFE, 0x00, 0xD8, 0x41];
+        assert!(
+            dec(&broken)
+                .unwrap_err()
+                .message
+                .contains("not valid UTF-16")
+        );
+        assert!(dec(&[0xFF, 0xFE, 0x41]).is_err());
     }
 
     #[test]
