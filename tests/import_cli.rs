@@ -198,6 +198,21 @@ fn a_folder_imports_every_text_file_in_it() {
     assert_eq!(refused[0]["input"], "raw/five.pdf");
     let last = r.stdout().lines().last().unwrap_or_default().to_owned();
     assert!(last.contains("\"refused\""), "{last}");
+    // --out naming a file is refused before anything is read, the file kept.
+    d.write("notes.txt", "a file of the user's");
+    let r = d.undex(&["import", "raw", "--out", "notes.txt"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr().starts_with(
+            "undex: notes.txt: this is a file, not a folder: import writes its corpus files into a folder (--out DIR)\n"
+        ),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("notes.txt")).unwrap(),
+        "a file of the user's"
+    );
     let r = d.undex(&["import", "raw/old/empty-folder-is-not-here"]);
     r.expect_code(2);
     std::fs::create_dir_all(d.join("empty")).unwrap();

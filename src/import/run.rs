@@ -79,6 +79,14 @@ pub struct Import {
 impl Import {
     /// Starts an import into `target`, reading its processes table.
     pub fn new(target: &Target) -> Result<Import> {
+        // Said before any input is read, not as the first write's failure.
+        if target.out_dir.exists() && !target.out_dir.is_dir() {
+            return Err(Error::input(
+                &target.out_dir,
+                0,
+                "this is a file, not a folder: import writes its corpus files into a folder (--out DIR)",
+            ));
+        }
         let table = find_processes_table(&[&target.out_dir, &target.corpus])?;
         // Run outside a project, import would otherwise make a corpus folder
         // wherever it is, unseen.
