@@ -1,4 +1,4 @@
-//! The words of a PDF with their places (pdftotext's `-tsv` output) laid out as the raw text the importer reads: lines rebuilt by baseline, footnote markers told by their smaller raised type and written as superscript digits, page furniture at the page edges left out, blank lines between paragraphs, a form feed between pages.
+//! The words of a PDF with their places (pdftotext's `-tsv` output) laid out as the raw text the importer reads: lines rebuilt by baseline, footnote markers told by their smaller raised type and written as superscript digits, page furniture at the page edges left out, a drawn footnote rule written as text, blank lines between paragraphs, a form feed between pages.
 //!
 //! pdftotext's plain text glues a raised marker to the word before it
 //! (`20132` is 2013 and note 2) and mixes running headers into the text;
@@ -426,6 +426,57 @@ fn furniture_rows(
     out
 }
 
+/// What a footnote area's rule is written as when the PDF draws it (a line,
+/// which pdftotext does not give as text): the underscores UN PDFs print.
+const DRAWN_RULE: &str = "__________________";
+/// Rows in type this much smaller than the body's may be footnotes.
+const NOTE_TYPE: f64 = 0.9;
+
+/// The height of the body's type: the median height of the rows kept.
+fn body_height(pages: &[Vec<&Row>]) -> f64 {
+    let mut heights: Vec<f64> = pages
+        .iter()
+        .flatten()
+        .map(|r| r.height())
+        .filter(|h| *h > 0.0)
+        .collect();
+    heights.sort_by(f64::total_cmp);
+    heights.get(heights.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Where a footnote area starts on a page whose rule is drawn, not printed
+/// as text (PDFs made by word processors): the rows at the foot of the
+/// page, below the body's text, all in smaller type, one of them opening
+/// with a note's number. `None` when the page prints its rule as text,
+/// has no such rows, or is nothing but small type.
+fn drawn_rule_at(rows: &[&Row], body: f64) -> Option<usize> {
+    let is_rule = |r: &Row| {
+        r.words
+            .iter()
+            .all(|w| w.text.len() >= 5 && w.text.chars().all(|c| c == '_'))
+    };
+    if body <= 0.0 || rows.iter().any(|r| is_rule(r)) {
+        return None;
+    }
+    let start = rows.len()
+        - rows
+            .iter()
+            .rev()
+            .take_while(|r| r.height() <= NOTE_TYPE * body)
+            .count();
+    let area = rows.get(start..).unwrap_or_default();
+    let opens_a_note = |r: &&Row| {
+        r.words.first().is_some_and(|w| {
+            is_marker_text(&w.text)
+                || w.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| super::footnotes::superscript_digit(c).is_some())
+        })
+    };
+    (start > 0 && area.iter().any(opens_a_note)).then_some(start)
+}
+
 /// Lays the pages out as text (see the module's documentation).
 pub(crate) fn lay_out(pages: &[Page]) -> Laid {
     let symbol = symbol_of(pages);
@@ -438,24 +489,38 @@ pub(crate) fn lay_out(pages: &[Page]) -> Laid {
         .flat_map(|w| words(&w.text))
         .collect();
     let pitch = line_pitch(&all_rows);
+    let kept: Vec<Vec<&Row>> = pages
+        .iter()
+        .zip(&all_rows)
+        .enumerate()
+        .map(|(index, (page, rows))| {
+            let furniture = furniture_rows(rows, page, index == 0, pitch, &symbol, &title_words);
+            rows.iter()
+                .zip(furniture)
+                .filter(|(_, furniture)| !furniture)
+                .map(|(row, _)| row)
+                .collect()
+        })
+        .collect();
+    let body = body_height(&kept);
     let mut laid = Laid::default();
     let mut lines: Vec<String> = Vec::new();
-    for (index, (page, rows)) in pages.iter().zip(&all_rows).enumerate() {
+    for (index, (page, rows)) in pages.iter().zip(&kept).enumerate() {
         let number = index + 1;
         if page.words.is_empty() {
             laid.empty_pages.push(number);
         }
-        let furniture = furniture_rows(rows, page, index == 0, pitch, &symbol, &title_words);
+        let notes_from = drawn_rule_at(rows, body);
         let mut page_lines: Vec<(String, usize)> = Vec::new();
         let mut previous: Option<&Row> = None;
-        for (row, furniture) in rows.iter().zip(furniture) {
-            if furniture {
-                continue;
-            }
+        for (k, row) in rows.iter().enumerate() {
             if let Some(p) = previous
                 && gap_between(p, row, pitch)
             {
                 page_lines.push((String::new(), row.number));
+            }
+            if notes_from == Some(k) {
+                page_lines.push((DRAWN_RULE.to_string(), row.number));
             }
             for column in columns(row) {
                 page_lines.push((column, row.number));
@@ -674,6 +739,54 @@ mod tests {
         tsv.push_str(&line(1, 72.0, 212.0, "Andorra"));
         tsv.push_str(&line(1, 300.0, 212.0, "0.005"));
         assert_eq!(laid(&tsv).text, "1.\nDecides to meet;\nAndorra\n0.005\n");
+    }
+
+    /// Words of a line of 8-point text (a footnote's) at `top`.
+    fn small_line(page: usize, left: f64, top: f64, text: &str) -> String {
+        let mut out = String::new();
+        let mut x = left;
+        for w in text.split(' ') {
+            let width = 4.0 * w.chars().count() as f64;
+            out.push_str(&word(page, x, top, width, 7.4, w));
+            x += width + 2.2;
+        }
+        out
+    }
+
+    #[test]
+    fn a_footnote_area_under_a_drawn_rule_gets_the_rule_as_text() {
+        let body = format!(
+            "{}{}{}",
+            line(1, 72.0, 100.0, "The General Assembly,"),
+            line(1, 72.0, 114.0, "1. Welcomes the report of the Group;"),
+            line(1, 72.0, 128.0, "2. Decides to remain seized of the matter."),
+        );
+        let notes = format!(
+            "{}{}",
+            small_line(1, 72.0, 700.0, "1 A/76/135."),
+            small_line(1, 72.0, 710.0, "2 A/76/135, para. 71."),
+        );
+        let text = laid(&format!("{HEADER}{}{body}{notes}", page(1))).text;
+        assert!(
+            text.contains("matter.\n\n__________________\n1 A/76/135.\n2 A/76/135, para. 71.\n"),
+            "{text}"
+        );
+        // Printed as text already: no second rule.
+        let printed = format!(
+            "{HEADER}{}{body}{}{notes}",
+            page(1),
+            small_line(1, 72.0, 690.0, "__________________")
+        );
+        let text = laid(&printed).text;
+        let rules = text.lines().filter(|l| l.starts_with("_____")).count();
+        assert_eq!(rules, 1, "{text}");
+        // Small type at the foot that opens no note is text.
+        let plain = format!(
+            "{HEADER}{}{body}{}",
+            page(1),
+            small_line(1, 72.0, 700.0, "Please recycle this paper")
+        );
+        assert!(!laid(&plain).text.contains("_____"));
     }
 
     #[test]
