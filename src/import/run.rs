@@ -368,7 +368,7 @@ mod tests {
         let other = RAW.replace("Decides.", "Decides again.");
         let refused = run.check(other.as_bytes(), Path::new("in.txt"));
         assert!(
-            matches!(&refused, Err(Error::Input(d)) if d[0].message.contains("another input")),
+            matches!(&refused, Err(Error::Input(d)) if d[0].message.contains("earlier in this import")),
             "{refused:?}"
         );
         assert!(!out.exists());
