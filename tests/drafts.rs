@@ -318,3 +318,126 @@ fn drafts_import_index_search_and_show_through_the_binary() {
             .contains("adopted as")
     );
 }
+
+/// A resolution with an agenda item but neither sponsors nor a committee.
+const PLAIN_RESOLUTION: &str = "+++\nsymbol = \"A/RES/99/61\"\ntitle = \"Quiet harbours\"\nkind = \"resolution\"\nprocess = \"OEWG\"\nagenda_item = \"98 (kk)\"\n+++\n\nThe General Assembly,\n\n1. Decides that harbours keep quiet after dusk;\n";
+
+#[test]
+fn show_prints_a_drafts_sponsors_committee_and_agenda_item_and_export_keeps_them() {
+    let d = Dir::new();
+    for name in ["draft-committee.txt", "draft-plenary.txt"] {
+        d.write(
+            &format!("raw/{name}"),
+            std::fs::read(fixture(name)).expect("fixture"),
+        );
+    }
+    d.undex(&["import", "raw", "--out", "corpus", "--process", "OEWG"])
+        .expect_code(0);
+    d.write("corpus/A-RES-99-61.txt", PLAIN_RESOLUTION);
+    d.undex(&["index"]).expect_code(0);
+    let sponsors = [
+        "Andorra",
+        "Antigua and Barbuda",
+        "Bolivia (Plurinational State of)",
+        "Bosnia and Herzegovina",
+        "Côte d’Ivoire",
+        "Iran (Islamic Republic of)",
+        "Lao People’s Democratic Republic",
+        "Netherlands (Kingdom of the)",
+        "Saint Vincent and the Grenadines",
+        "Trinidad and Tobago",
+        "Türkiye",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ];
+
+    // Text: in the document header, before the first passage.
+    let r = d.undex(&["show", "A/C.1/99/L.17"]);
+    r.expect_code(0);
+    let out = r.stdout();
+    let header = out.split("\n\n").next().unwrap_or_default();
+    let expected = format!(
+        "\nsponsors: {}\ncommittee: First Committee\nagenda item: 98 (kk)",
+        sponsors.join("; ")
+    );
+    assert!(header.contains(&expected), "{out}");
+
+    // JSON: every passage record carries them.
+    let r = d.undex(&["show", "--json", "A/C.1/99/L.17"]);
+    let passages = r.records("passage");
+    assert!(!passages.is_empty());
+    for p in &passages {
+        assert_eq!(p["sponsor"], serde_json::json!(sponsors), "{p}");
+        assert_eq!(p["committee"], "First Committee", "{p}");
+        assert_eq!(p["agenda_item"], "98 (kk)", "{p}");
+    }
+
+    // A plenary draft has sponsors and an agenda item but no committee.
+    let r = d.undex(&["show", "--json", "A/79/L.99"]);
+    let p = &r.records("passage")[0];
+    assert!(
+        p["sponsor"].as_array().is_some_and(|s| !s.is_empty()),
+        "{p}"
+    );
+    assert!(p.get("committee").is_none(), "{p}");
+    assert_eq!(p["agenda_item"], "14", "{p}");
+    assert!(
+        !d.undex(&["show", "A/79/L.99"])
+            .stdout()
+            .contains("committee:")
+    );
+
+    // A resolution without sponsors or a committee: no such line, no such field.
+    let r = d.undex(&["show", "A/RES/99/61"]);
+    r.expect_code(0);
+    for line in ["sponsors:", "committee:", "agenda item:"] {
+        assert!(!r.stdout().contains(line), "{line}: {}", r.stdout());
+    }
+    let r = d.undex(&["show", "--json", "A/RES/99/61"]);
+    let p = &r.records("passage")[0];
+    for field in ["sponsor", "committee", "agenda_item"] {
+        assert!(p.get(field).is_none(), "{field}: {p}");
+    }
+
+    // The JSON Lines export carries them, and indexing the export reads them back.
+    let export = d.undex(&["export"]);
+    export.expect_code(0);
+    let row = export
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+        .find(|r| r["symbol"] == "A/C.1/99/L.17")
+        .expect("the draft exported");
+    assert_eq!(row["sponsor"], serde_json::json!(sponsors));
+    assert_eq!(row["committee"], "First Committee");
+    assert_eq!(row["agenda_item"], "98 (kk)");
+    d.write("export.jsonl", export.stdout());
+    d.undex(&["index", "--corpus", "export.jsonl", "--index", "again"])
+        .expect_code(0);
+    for symbol in ["A/C.1/99/L.17", "A/79/L.99", "A/RES/99/61"] {
+        let a = d.undex(&["show", "--json", symbol]).records("passage");
+        let b = d
+            .undex(&[
+                "show",
+                "--json",
+                "--corpus",
+                "export.jsonl",
+                "--index",
+                "again",
+                symbol,
+            ])
+            .records("passage");
+        let facts = |ps: &[serde_json::Value]| -> Vec<[serde_json::Value; 3]> {
+            ps.iter()
+                .map(|p| {
+                    [
+                        p["sponsor"].clone(),
+                        p["committee"].clone(),
+                        p["agenda_item"].clone(),
+                    ]
+                })
+                .collect()
+        };
+        assert_eq!(facts(&a), facts(&b), "{symbol}");
+        assert_eq!(a.len(), b.len(), "{symbol}");
+    }
+}

@@ -27,6 +27,10 @@ struct Line {
     date: Option<String>,
     adopted_as: Option<String>,
     #[serde(default)]
+    sponsor: Vec<String>,
+    committee: Option<String>,
+    agenda_item: Option<String>,
+    #[serde(default)]
     refs: Vec<String>,
     #[serde(default)]
     notes: Vec<Note>,
@@ -231,6 +235,9 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Document>, Vec<Diagnostic>> {
                 kind,
                 date: line.date.clone(),
                 adopted_as: line.adopted_as.clone(),
+                sponsor: line.sponsor.clone(),
+                committee: line.committee.clone(),
+                agenda_item: line.agenda_item.clone(),
                 excerpt: line.excerpt,
                 ..Meta::default()
             },

@@ -51,6 +51,20 @@ pub(crate) fn to_document(
     if let Some(r) = &doc.meta.adopted_as {
         d.add_text(f.adopted_as, r);
     }
+    for sp in &doc.meta.sponsor {
+        d.add_text(f.sponsor, sp);
+    }
+    if let Some(c) = &doc.meta.committee {
+        d.add_text(f.committee, c);
+    }
+    // Every resolution names its agenda item; what a researcher looks for
+    // is a draft's, beside its sponsors and committee.
+    let draft_like = doc.meta.kind == Kind::Draft
+        || !doc.meta.sponsor.is_empty()
+        || doc.meta.committee.is_some();
+    if draft_like && let Some(item) = &doc.meta.agenda_item {
+        d.add_text(f.agenda_item, item);
+    }
     d.add_text(f.text, &p.text);
     d.add_text(f.text_exact, &p.text);
     d.add_bool(f.excerpt, doc.meta.excerpt);
@@ -104,6 +118,9 @@ pub(crate) fn read_record(f: &Fields, doc: &TantivyDocument) -> PassageRecord {
         section: s(f.section),
         date: s(f.date),
         adopted_as: s(f.adopted_as),
+        sponsor: all(f.sponsor),
+        committee: s(f.committee),
+        agenda_item: s(f.agenda_item),
         refs: all(f.refs),
         notes: s(f.notes)
             .and_then(|j| serde_json::from_str(&j).ok())

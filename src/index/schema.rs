@@ -41,6 +41,13 @@ pub struct Fields {
     /// A draft's `adopted_as`: the symbol of the resolution it became (key,
     /// stored), so that a resolution finds its draft.
     pub adopted_as: Field,
+    /// Main sponsors, one State a value (key, stored).
+    pub sponsor: Field,
+    /// The Main Committee a draft was submitted to (key, stored).
+    pub committee: Field,
+    /// A draft's agenda item, `99 (mm)` (key, stored): kept for the
+    /// documents with sponsors or a committee, and for every draft.
+    pub agenda_item: Field,
     /// The passage text (stemmed, positions, stored).
     pub text: Field,
     /// The passage text again, unstemmed (positions, not stored).
@@ -126,6 +133,9 @@ pub fn schema() -> Schema {
     b.add_u64_field(Fields::FILE_MTIME, FAST);
     // Added in version 5, last, so that the fields before keep their numbers.
     b.add_text_field(Fields::ADOPTED_AS, key_options(true));
+    b.add_text_field(Fields::SPONSOR, key_options(true));
+    b.add_text_field(Fields::COMMITTEE, key_options(true));
+    b.add_text_field(Fields::AGENDA_ITEM, key_options(true));
     b.build()
 }
 
@@ -158,6 +168,12 @@ impl Fields {
     pub const DATE: &str = "date";
     /// The name of [`Fields::adopted_as`] in the schema.
     pub const ADOPTED_AS: &str = "adopted_as";
+    /// The name of [`Fields::sponsor`] in the schema.
+    pub const SPONSOR: &str = "sponsor";
+    /// The name of [`Fields::committee`] in the schema.
+    pub const COMMITTEE: &str = "committee";
+    /// The name of [`Fields::agenda_item`] in the schema.
+    pub const AGENDA_ITEM: &str = "agenda_item";
     /// The name of [`Fields::text`] in the schema.
     pub const TEXT: &str = "text";
     /// The name of [`Fields::text_exact`] in the schema.
@@ -206,6 +222,9 @@ impl Fields {
             cites: f(Fields::CITES)?,
             date: f(Fields::DATE)?,
             adopted_as: f(Fields::ADOPTED_AS)?,
+            sponsor: f(Fields::SPONSOR)?,
+            committee: f(Fields::COMMITTEE)?,
+            agenda_item: f(Fields::AGENDA_ITEM)?,
             text: f(Fields::TEXT)?,
             text_exact: f(Fields::TEXT_EXACT)?,
             excerpt: f(Fields::EXCERPT)?,
@@ -223,7 +242,7 @@ impl Fields {
 }
 
 /// What each field holds, for the schema description.
-const DESCRIPTIONS: [(&str, &str); 25] = [
+const DESCRIPTIONS: [(&str, &str); 28] = [
     (Fields::ID, "passage id, symbol#anchor: A/RES/73/27#OP5"),
     (
         Fields::SYMBOL,
@@ -263,6 +282,18 @@ const DESCRIPTIONS: [(&str, &str); 25] = [
     (
         Fields::ADOPTED_AS,
         "a draft's adopted_as: the symbol of the resolution it became (A/RES/80/58)",
+    ),
+    (
+        Fields::SPONSOR,
+        "main sponsors, one State a value (a draft's)",
+    ),
+    (
+        Fields::COMMITTEE,
+        "the Main Committee a draft was submitted to (First Committee)",
+    ),
+    (
+        Fields::AGENDA_ITEM,
+        "a draft's agenda item (99 (mm)); kept only for drafts and documents with sponsors or a committee",
     ),
     (Fields::TEXT, "the passage text, stemmed for search"),
     (

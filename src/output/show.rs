@@ -73,8 +73,24 @@ fn adoption_lines(out: &mut dyn Write, symbol: &str, adoptions: &[Adoption]) -> 
     Ok(())
 }
 
+/// Prints a draft's sponsors, committee and agenda item, each on its line
+/// when the document has it. Sponsors are divided by `;`: a name with a
+/// bracketed remark (`on behalf of …`) can hold a comma.
+fn draft_lines(out: &mut dyn Write, p: &PassageRecord) -> io::Result<()> {
+    if !p.sponsor.is_empty() {
+        writeln!(out, "{DIM}sponsors: {}{DIM:#}", p.sponsor.join("; "))?;
+    }
+    if let Some(c) = &p.committee {
+        writeln!(out, "{DIM}committee: {c}{DIM:#}")?;
+    }
+    if let Some(item) = &p.agenda_item {
+        writeln!(out, "{DIM}agenda item: {item}{DIM:#}")?;
+    }
+    Ok(())
+}
+
 /// Prints what a document is before its passages: title, kind, date,
-/// processes, the drafts and resolutions it is linked to, and a warning
+/// processes, a draft's sponsors, committee and agenda item, the drafts and resolutions it is linked to, and a warning
 /// when the corpus holds only an excerpt of it.
 pub fn document_header(
     out: &mut dyn Write,
@@ -95,6 +111,7 @@ pub fn document_header(
         facts.push(p.process.join(", "));
     }
     writeln!(out, "{DIM}{}{DIM:#}", facts.join(" · "))?;
+    draft_lines(out, p)?;
     adoption_lines(out, &p.symbol, adoptions)?;
     if p.excerpt {
         writeln!(

@@ -89,6 +89,15 @@ pub struct PassageRecord {
     /// A draft's: the symbol of the resolution or decision it became.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub adopted_as: Option<String>,
+    /// A draft's main sponsors, one State a value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sponsor: Vec<String>,
+    /// The Main Committee a draft was submitted to (`First Committee`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// A draft's agenda item (`99 (mm)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
     /// What it refers to.
     pub refs: Vec<String>,
     /// Its footnotes.
