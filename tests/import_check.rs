@@ -5,17 +5,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::Dir;
 use common::golden::golden;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .expect("fixture")
-}
+use common::{Dir, fixture};
 
 /// Every file and folder under `root` with its bytes (folders as `None`).
 fn tree(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {

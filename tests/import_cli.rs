@@ -2,18 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::Dir;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .expect("fixture")
-}
+use common::{Dir, fixture};
 
 #[test]
 fn import_index_show_in_three_commands() {

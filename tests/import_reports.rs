@@ -2,18 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::Dir;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .expect("fixture")
-}
+use common::{Dir, fixture};
 
 /// A folder with both reports imported (each with its process) and indexed.
 fn indexed_reports() -> Dir {

@@ -2,18 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::Dir;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/import")
-            .join(name),
-    )
-    .expect("fixture")
-}
+use common::{Dir, fixture};
 
 const COMMENTARY: &str = "+++\nsymbol = \"Quill2020\"\nkind = \"commentary\"\nauthor = \"Ada Quill\"\ndate = \"2020\"\n+++\n\n## Terms\n\nThe definition of a keeper in A/RES/99/31, annex, art. 2, para. 1(b) is narrow.\n";
 

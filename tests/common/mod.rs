@@ -9,6 +9,12 @@ pub mod rng;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The bytes of the import fixture `tests/fixtures/import/<name>`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = golden::import_fixture(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// A temp folder with files in it, removed when dropped.
 pub struct Dir {
     tmp: tempfile::TempDir,
